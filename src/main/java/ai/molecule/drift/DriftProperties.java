@@ -1,0 +1,111 @@
+package ai.molecule.drift;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code drift.*} setting, bound from {@code application.yml}, the environment
+ * ({@code DRIFT_ORG}, ...) and {@code --drift.org=...} arguments.
+ *
+ * @param forge where the organisation lives and how to talk to it
+ * @param org the organisation (owner) whose repositories are scanned
+ * @param repoPrefix repositories whose name starts with this are scanned
+ * @param ssot where the runtime's releases come from
+ * @param policyFile the reviewed YAML policy: consumers, exemptions, thresholds
+ * @param report where the reports go and which templates render them
+ * @param scan how the scan step runs
+ */
+@ConfigurationProperties("drift")
+public record DriftProperties(
+		@DefaultValue Forge forge,
+		@DefaultValue("molecule-ai") String org,
+		@DefaultValue("molecule-ai-workspace-template-") String repoPrefix,
+		@DefaultValue Ssot ssot,
+		@DefaultValue("drift-policy.yml") Path policyFile,
+		@DefaultValue Report report,
+		@DefaultValue Scan scan) {
+
+	/**
+	 * The forge connection.
+	 *
+	 * @param type {@code gitea}, {@code github} or {@code local}
+	 * @param baseUrl server root such as {@code https://git.example.com}; a trailing {@code /api/v1} is accepted
+	 * @param token API token; sent only to the host of {@code baseUrl}; never logged
+	 * @param root for {@code local}: a folder with one sub-folder per repository
+	 * @param connectTimeout time allowed to open a connection
+	 * @param requestTimeout time allowed for one response
+	 * @param maxAttempts attempts per request for retryable failures (429, 502, 503, 504, I/O)
+	 * @param retryBaseDelay first back-off delay; doubled (with jitter) on each retry
+	 * @param retryMaxDelay ceiling for one back-off delay, {@code Retry-After} included
+	 */
+	public record Forge(
+			@DefaultValue("gitea") ForgeType type,
+			URI baseUrl,
+			String token,
+			Path root,
+			@DefaultValue("10s") Duration connectTimeout,
+			@DefaultValue("30s") Duration requestTimeout,
+			@DefaultValue("4") int maxAttempts,
+			@DefaultValue("500ms") Duration retryBaseDelay,
+			@DefaultValue("30s") Duration retryMaxDelay) {
+
+		public boolean hasToken() {
+			return token != null && !token.isBlank();
+		}
+
+		/** Never prints the token. */
+		@Override
+		public String toString() {
+			return "Forge[type=" + type + ", baseUrl=" + baseUrl + ", token=" + (hasToken() ? "<set>" : "<none>")
+					+ ", root=" + root + "]";
+		}
+	}
+
+	/** Forge kinds. */
+	public enum ForgeType {
+		GITEA, GITHUB, LOCAL;
+
+		public String id() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	/**
+	 * The runtime repository that is the single source of truth for the version.
+	 *
+	 * @param repo the runtime repository, in the same organisation
+	 * @param tagPrefix release tags are this prefix followed by {@code X.Y.Z}
+	 * @param fallbackFile read for {@code [project] version} when no release tag exists
+	 */
+	public record Ssot(
+			@DefaultValue("molecule-ai-workspace-runtime") String repo,
+			@DefaultValue("runtime-v") String tagPrefix,
+			@DefaultValue("pyproject.toml") String fallbackFile) {
+	}
+
+	/**
+	 * Report output.
+	 *
+	 * @param dir folder the reports are written to
+	 * @param templates FreeMarker template location; templates found there override the defaults in the jar
+	 */
+	public record Report(
+			@DefaultValue("reports") Path dir,
+			@DefaultValue("file:reports-templates/") String templates) {
+	}
+
+	/**
+	 * Scan step tuning.
+	 *
+	 * @param concurrency repositories read at once
+	 * @param chunkSize repositories persisted per transaction
+	 */
+	public record Scan(
+			@DefaultValue("8") int concurrency,
+			@DefaultValue("50") int chunkSize) {
+	}
+}

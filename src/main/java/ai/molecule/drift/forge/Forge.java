@@ -1,0 +1,38 @@
+package ai.molecule.drift.forge;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Read-only view of an organisation on a forge: what the scan needs, and nothing else.
+ * <p>
+ * Implementations are thread-safe: the scan step calls {@link #readFiles} from several threads.
+ * Every failure other than "this does not exist" is a {@link ForgeException}, whose message names
+ * the request (path only, never the token) so that an operator can act on it.
+ */
+public interface Forge {
+
+	/** Every repository of the organisation (all pages), in the forge's order, without duplicates. */
+	List<RepoRef> listRepos(String org);
+
+	/** One repository, or empty when the forge answers 404 (absent, or private without access). */
+	Optional<RepoRef> findRepo(String org, String name);
+
+	/**
+	 * The top-level entries of the repository's default branch and the content of those of
+	 * {@code paths} (top-level file names) that exist there. An absent file is simply missing from
+	 * {@link RepoFiles#files()}; a file that exists but cannot be read is a {@link ForgeException}.
+	 */
+	RepoFiles readFiles(RepoRef repo, Set<String> paths);
+
+	/**
+	 * Every tag of the repository, each merged with its forge release when there is one
+	 * (draft/pre-release flags and publication date). Unfiltered and unsorted: the caller decides
+	 * which tags are releases.
+	 */
+	List<ReleaseTag> listReleaseTags(String org, String repo);
+
+	/** One file of the repository's default branch, or empty when it does not exist. */
+	Optional<String> readFile(String org, String repo, String path);
+}
