@@ -23,11 +23,12 @@ public record Policy(List<String> consumers, List<Exemption> exemptions, Integer
 		failOn = Set.copyOf(failOn);
 	}
 
+	/** Repository names are compared as the forges compare them: ignoring case. */
 	public boolean isConsumer(String repo) {
-		return consumers.contains(repo);
+		return consumers.stream().anyMatch(c -> c.equalsIgnoreCase(repo));
 	}
 
 	public Optional<Exemption> exemption(String repo) {
-		return exemptions.stream().filter(e -> e.repo().equals(repo)).findFirst();
+		return exemptions.stream().filter(e -> e.repo().equalsIgnoreCase(repo)).findFirst();
 	}
 }

@@ -1,0 +1,213 @@
+package ai.molecule.drift.policy;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import ai.molecule.drift.policy.PolicyNodes.Entry;
+import ai.molecule.drift.scan.FindingCode;
+
+/** Checks each section of a policy file's top-level mapping and builds the {@link Policy}. */
+final class PolicyReader {
+
+	static final List<String> EXEMPTION_KEYS = List.of("repo", "reason", "expires");
+
+	/** Gitea and GitHub both limit names to these characters and 100 of them. */
+	private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+	private static final String REPO_NAME_RULE = "a bare repository name (letters, digits, '.', '_' and '-', "
+			+ "at most 100; no owner/ prefix, no spaces)";
+
+	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+
+	private final PolicyNodes nodes;
+
+	PolicyReader(PolicyNodes nodes) {
+		this.nodes = nodes;
+	}
+
+	Policy read(Map<String, Entry> top) {
+		Map<String, Node> consumers = consumers(top.get("consumers"));
+		List<Exemption> exemptions = exemptions(top.get("exempt"), consumers);
+		Integer maxLagReleases = maxLagReleases(top.get("max-lag-releases"));
+		Set<FindingCode> failOn = failOn(top.get("fail-on"));
+		List<String> names = consumers.values().stream().map(PolicyNodes::text).toList();
+		return new Policy(names, exemptions, maxLagReleases, failOn);
+	}
+
+	/** Consumers keyed by lower-cased name, because forges treat repository names case-insensitively. */
+	private Map<String, Node> consumers(Entry entry) {
+		Map<String, Node> consumers = new LinkedHashMap<>();
+		List<Node> items = list(entry, "a list of repository names");
+		for (int i = 0; i < items.size(); i++) {
+			Node item = items.get(i);
+			String where = "consumers[" + i + "]: ";
+			String name = repoName(item, where);
+			Node first = consumers.putIfAbsent(key(name), item);
+			if (first != null) {
+				throw nodes.error(item, where + "\"" + name + "\" is listed twice "
+						+ mention("first at", first, PolicyNodes.text(first), name) + "; keep only one");
+			}
+		}
+		return consumers;
+	}
+
+	private List<Exemption> exemptions(Entry entry, Map<String, Node> consumers) {
+		List<Exemption> exemptions = new ArrayList<>();
+		Map<String, Integer> seen = new LinkedHashMap<>();
+		List<Node> items = list(entry, "a list of entries with \"repo\", \"reason\" and optional \"expires\"");
+		for (int i = 0; i < items.size(); i++) {
+			Exemption exemption = exemption(items.get(i), "exempt[" + i + "]");
+			String repo = exemption.repo();
+			String where = "exempt[" + i + "] (" + repo + "): \"" + repo + "\" ";
+			Integer first = seen.putIfAbsent(key(repo), i);
+			if (first != null) {
+				throw nodes.error(items.get(i), where + "is exempted twice "
+						+ mention("first at", items.get(first), exemptions.get(first).repo(), repo)
+						+ "; keep only one entry");
+			}
+			Node consumer = consumers.get(key(repo));
+			if (consumer != null) {
+				throw nodes.error(items.get(i), where + "is also listed in consumers "
+						+ mention("at", consumer, PolicyNodes.text(consumer), repo)
+						+ "; a repository is either a consumer or exempt, so remove it from one list");
+			}
+			exemptions.add(exemption);
+		}
+		return exemptions;
+	}
+
+	private Exemption exemption(Node item, String where) {
+		if (!(item instanceof MappingNode mapping)) {
+			throw nodes.error(item, where + ": must be a mapping such as \"- repo: NAME\" with \"reason: WHY\", not "
+					+ PolicyNodes.describe(item));
+		}
+		Map<String, Entry> entries = nodes.entries(mapping, where + ": ");
+		Entry repoEntry = entries.get("repo");
+		// Name the entry by its repo as soon as that is plausible, so a typo elsewhere is easy to find.
+		String named = repoEntry == null ? null : PolicyNodes.text(repoEntry.value());
+		String label = named != null && REPO_NAME.matcher(named).matches() ? where + " (" + named + ")" : where;
+		for (Entry e : entries.values()) {
+			if (!EXEMPTION_KEYS.contains(e.name())) {
+				throw nodes.error(e.key(), label + ": unknown key \"" + e.name() + "\"; allowed keys are "
+						+ String.join(", ", EXEMPTION_KEYS));
+			}
+		}
+		if (repoEntry == null) {
+			throw nodes.error(item, where + ": \"repo\" is required (the name of the exempt repository)");
+		}
+		String repo = repoName(repoEntry.value(), where + ": \"repo\" ");
+		return new Exemption(repo, reason(entries.get("reason"), item, label), expires(entries.get("expires"), label));
+	}
+
+	private String reason(Entry entry, Node item, String where) {
+		if (entry != null && !(entry.value() instanceof ScalarNode)) {
+			throw nodes.error(entry.value(), where + ": \"reason\" must be text, not " + PolicyNodes.describe(entry.value()));
+		}
+		String reason = entry == null ? null : PolicyNodes.text(entry.value());
+		if (reason == null || reason.isEmpty()) {
+			throw nodes.error(entry == null ? item : entry.key(), where + ": \"reason\" is required and must not be blank");
+		}
+		return reason;
+	}
+
+	private LocalDate expires(Entry entry, String where) {
+		if (entry == null) {
+			return null;
+		}
+		String text = PolicyNodes.text(entry.value());
+		if (text != null && DATE.matcher(text).matches()) {
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				// Falls through to the message below: the shape is right but the day does not exist.
+			}
+		}
+		throw nodes.error(entry.value(), where + ": \"expires\" must be a date written YYYY-MM-DD (leave it out for "
+				+ "no expiry), not " + PolicyNodes.describe(entry.value()));
+	}
+
+	private Integer maxLagReleases(Entry entry) {
+		if (entry == null) {
+			return null;
+		}
+		Node node = entry.value();
+		String text = PolicyNodes.text(node);
+		// The tag check rejects "10" in quotes: a number written as text is probably a templating slip.
+		if (text != null && Tag.INT.equals(node.getTag()) && DIGITS.matcher(text).matches()) {
+			return Integer.valueOf(text);
+		}
+		String quoted = node instanceof ScalarNode scalar && !scalar.isPlain() ? " (quoted, so it is text)" : "";
+		throw nodes.error(node, "max-lag-releases: must be a whole number of releases, 0 or more (leave it out for "
+				+ "no limit), not " + PolicyNodes.describe(node) + quoted);
+	}
+
+	private Set<FindingCode> failOn(Entry entry) {
+		Set<FindingCode> codes = EnumSet.noneOf(FindingCode.class);
+		List<Node> items = list(entry, "a list of finding codes such as [unlisted-pinned]");
+		for (int i = 0; i < items.size(); i++) {
+			Node item = items.get(i);
+			String text = PolicyNodes.text(item);
+			FindingCode code = text == null ? null : FindingCode.fromId(text).orElse(null);
+			if (code == null) {
+				String valid = Arrays.stream(FindingCode.values()).map(FindingCode::id).collect(Collectors.joining(", "));
+				throw nodes.error(item, "fail-on[" + i + "]: unknown finding code " + PolicyNodes.describe(item)
+						+ "; valid codes are " + valid);
+			}
+			codes.add(code);
+		}
+		return codes;
+	}
+
+	/** The items of a list section; an absent or empty value is an empty list, as after commenting out every item. */
+	private List<Node> list(Entry entry, String expected) {
+		if (entry == null || PolicyNodes.isNull(entry.value())) {
+			return List.of();
+		}
+		if (!(entry.value() instanceof SequenceNode sequence)) {
+			throw nodes.error(entry.value(), entry.name() + ": must be " + expected + ", not "
+					+ PolicyNodes.describe(entry.value()));
+		}
+		return sequence.getValue();
+	}
+
+	private String repoName(Node node, String where) {
+		String name = PolicyNodes.text(node);
+		if (name == null || name.isEmpty()) {
+			throw nodes.error(node, where + "must be a repository name, not " + PolicyNodes.describe(node));
+		}
+		if (!REPO_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+			throw nodes.error(node, where + "must be " + REPO_NAME_RULE + ", not " + PolicyNodes.describe(node));
+		}
+		return name;
+	}
+
+	private static String key(String repo) {
+		return repo.toLowerCase(Locale.ROOT);
+	}
+
+	/** Points at another mention of a repository, noting a difference in case since forges ignore case. */
+	private static String mention(String label, Node other, String written, String name) {
+		String asWritten = written.equals(name) ? ""
+				: " as \"" + written + "\"; repository names are not case-sensitive";
+		return "(" + label + " line " + PolicyNodes.line(other) + asWritten + ")";
+	}
+}
