@@ -1,0 +1,205 @@
+package ai.molecule.drift.forge;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.molecule.drift.DriftProperties;
+
+/**
+ * The forge HTTP layer shared by the forge clients: GETs with retries and back-off, JSON reading,
+ * and errors that name the method and path (never the full URL, never the token).
+ */
+final class ForgeHttpClient {
+
+	private static final Logger log = LoggerFactory.getLogger(ForgeHttpClient.class);
+
+	private final ForgeTransport transport;
+
+	private final Origin origin;
+
+	private final String token;
+
+	private final RetryPolicy retry;
+
+	private final Sleeper sleeper;
+
+	private final JsonMapper mapper;
+
+	/**
+	 * @param baseUrl the forge's address; its origin is the only one that receives the token
+	 * @param settings timeouts, attempts, back-off and the token
+	 * @param authScheme {@code token} for Gitea, {@code Bearer} for GitHub
+	 * @param userAgent sent with every request
+	 * @param mapper reads the answers; unknown fields and nulls for primitives are tolerated
+	 * @param sleeper waits between attempts
+	 */
+	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
+			Sleeper sleeper) {
+		this.origin = Origin.of(baseUrl);
+		this.token = settings.hasToken() ? checkedToken(settings.token()) : null;
+		this.transport = new ForgeTransport(origin, (token != null) ? authScheme + " " + token : null, userAgent,
+				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
+				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)));
+		this.retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
+		this.sleeper = sleeper;
+		// Forges add fields over time; a new one must not break a nightly run.
+		this.mapper = mapper.rebuild()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+	}
+
+	/** The origin trusted with the token. */
+	Origin origin() {
+		return origin;
+	}
+
+	/**
+	 * The final answer for {@code uri}, whatever its status, once redirects are followed and
+	 * retryable failures retried; a {@link ForgeException} when attempts run out.
+	 */
+	ForgeResponse get(URI uri) {
+		String what = describe(uri);
+		for (int attempt = 1;; attempt++) {
+			String failure;
+			String retryAfter = null;
+			try {
+				ForgeResponse response = transport.get(uri);
+				if (!retry.isRetryable(response.status())) {
+					return response;
+				}
+				failure = "HTTP " + response.status();
+				retryAfter = response.header("Retry-After").orElse(null);
+			}
+			catch (IOException ex) {
+				failure = ex.getClass().getSimpleName()
+						+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : "");
+			}
+			catch (ForgeException ex) {
+				throw failure(ex.getMessage(), ex.getCause());
+			}
+			if (attempt >= retry.maxAttempts()) {
+				throw failure(what + ": " + failure + " after " + attempt + plural(attempt));
+			}
+			Duration wait = retry.delay(attempt, retryAfter);
+			log.warn("{}: {} (attempt {} of {}), retrying in {} ms", what, redact(failure), attempt,
+					retry.maxAttempts(), wait.toMillis());
+			pause(wait, what);
+		}
+	}
+
+	/** The success body as JSON, or empty on 404; any other answer is a {@link ForgeException}. */
+	Optional<JsonNode> getJson(URI uri) {
+		ForgeResponse response = get(uri);
+		if (response.isNotFound()) {
+			return Optional.empty();
+		}
+		if (!response.isSuccess()) {
+			throw statusError(response);
+		}
+		return Optional.of(json(response));
+	}
+
+	/** The body as JSON; a page that is not JSON (a proxy's HTML error page, a cut-off body) is a clear error. */
+	JsonNode json(ForgeResponse response) {
+		String what = describe(response.uri());
+		String type = response.header("Content-Type").orElse("");
+		if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+			throw failure(what + ": expected JSON but got an HTML page (HTTP " + response.status()
+					+ "); is a proxy or a login page in front of the forge?");
+		}
+		try {
+			return mapper.readTree(response.body());
+		}
+		catch (JacksonException ex) {
+			throw failure(what + ": the response is not valid JSON (HTTP " + response.status() + ", "
+					+ response.body().length + " bytes; truncated or not JSON): " + firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	/** One JSON value as a payload record; a value of the wrong shape is an error naming the request. */
+	<T> T read(JsonNode node, Class<T> type, URI uri) {
+		try {
+			return mapper.treeToValue(node, type);
+		}
+		catch (JacksonException ex) {
+			throw failure(describe(uri) + ": unexpected JSON for " + type.getSimpleName() + ": "
+					+ firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	/** Serialises a request parameter such as Gitea's {@code body={"files":[...]}}. */
+	String toJson(Object value) {
+		return mapper.writeValueAsString(value);
+	}
+
+	/** A non-success answer as an error, with a hint for the statuses an operator can fix. */
+	ForgeException statusError(ForgeResponse response) {
+		String hint = switch (response.status()) {
+			case 401 -> " (the token is missing, invalid or expired)";
+			case 403 -> " (the token lacks access to this resource)";
+			default -> "";
+		};
+		return failure(describe(response.uri()) + ": HTTP " + response.status() + hint);
+	}
+
+	/** A {@link ForgeException} whose message is scrubbed of the token, whatever built it. */
+	ForgeException failure(String message) {
+		return new ForgeException(redact(message));
+	}
+
+	private ForgeException failure(String message, Throwable cause) {
+		return (cause != null) ? new ForgeException(redact(message), cause) : failure(message);
+	}
+
+	/** How requests are named in messages: method and path, without the query or the host. */
+	static String describe(URI uri) {
+		return "GET " + uri.getPath();
+	}
+
+	private void pause(Duration wait, String what) {
+		try {
+			sleeper.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure(what + ": interrupted while waiting to retry");
+		}
+	}
+
+	private String redact(String message) {
+		return (token == null || message == null) ? message : message.replace(token, "<token>");
+	}
+
+	private static String plural(int attempts) {
+		return (attempts == 1) ? " attempt" : " attempts";
+	}
+
+	private static String firstLine(String message) {
+		String line = (message != null) ? message.lines().findFirst().orElse("") : "";
+		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
+	}
+
+	/** Surrounding whitespace is stripped (mounted secrets often end in a newline); whitespace inside is a mistake. */
+	private static String checkedToken(String token) {
+		String stripped = token.strip();
+		if (stripped.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw new IllegalArgumentException("drift.forge.token contains whitespace or control characters");
+		}
+		return stripped;
+	}
+
+	private static Duration orDefault(Duration value, Duration fallback) {
+		return (value == null || value.isZero() || value.isNegative()) ? fallback : value;
+	}
+}

@@ -1,0 +1,116 @@
+package ai.molecule.drift.forge;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.forge.GiteaPayloads.Release;
+import ai.molecule.drift.forge.GiteaPayloads.Repo;
+import ai.molecule.drift.forge.GiteaPayloads.Tag;
+
+/**
+ * {@link Forge} over Gitea's REST API v1 (Forgejo too): org listing, file reads (one batch
+ * request per repository on Gitea 1.24+), and tags merged with releases. Thread-safe.
+ */
+public final class GiteaForge implements Forge {
+
+	/** Gitea's default maximum page size; asking for more is silently clamped anyway. */
+	private static final int PAGE_LIMIT = 50;
+
+	private final ForgeUrls urls;
+
+	private final ForgeHttpClient http;
+
+	private final Paginator paginator;
+
+	private final GiteaFileReader files;
+
+	private final String host;
+
+	/**
+	 * @param settings {@code base-url} (server root, a trailing {@code /api/v1} accepted), token,
+	 *     timeouts and retry settings
+	 * @param mapper reads Gitea's JSON
+	 */
+	public GiteaForge(DriftProperties.Forge settings, JsonMapper mapper) {
+		this(settings, mapper, Sleeper.real());
+	}
+
+	GiteaForge(DriftProperties.Forge settings, JsonMapper mapper, Sleeper sleeper) {
+		URI baseUrl = settings.baseUrl();
+		this.urls = ForgeUrls.gitea(baseUrl);
+		this.http = new ForgeHttpClient(baseUrl, settings, "token", userAgent(), mapper, sleeper);
+		this.paginator = new Paginator(http);
+		this.files = new GiteaFileReader(urls, http);
+		this.host = baseUrl.getHost() + ((baseUrl.getPort() != -1) ? ":" + baseUrl.getPort() : "");
+	}
+
+	@Override
+	public List<RepoRef> listRepos(String org) {
+		return paginator
+			.readAll((page) -> urls.api("orgs", org, "repos").query("limit", PAGE_LIMIT).query("page", page).build(),
+					Repo.class, Repo::name,
+					() -> http.failure("organisation " + org + " not found on " + host
+							+ " (or not visible with the configured token)"))
+			.stream()
+			.map((repo) -> repo.toRef(org))
+			.toList();
+	}
+
+	@Override
+	public Optional<RepoRef> findRepo(String org, String name) {
+		URI uri = urls.api("repos", org, name).build();
+		return http.getJson(uri).map((node) -> http.read(node, Repo.class, uri).toRef(org));
+	}
+
+	@Override
+	public RepoFiles readFiles(RepoRef repo, Set<String> paths) {
+		return files.read(repo, paths);
+	}
+
+	@Override
+	public List<ReleaseTag> listReleaseTags(String org, String repo) {
+		List<ReleaseTags.TagInfo> tags = paginator
+			.readAll((page) -> list(org, repo, "tags", page), Tag.class, Tag::name, () -> runtimeNotFound(org, repo))
+			.stream()
+			.map((tag) -> new ReleaseTags.TagInfo(tag.name(), tag.date()))
+			.toList();
+		List<ReleaseTags.ReleaseInfo> releases = paginator
+			.readAll((page) -> list(org, repo, "releases", page), Release.class, Release::tagName,
+					() -> runtimeNotFound(org, repo))
+			.stream()
+			.map((release) -> new ReleaseTags.ReleaseInfo(release.tagName(), release.draft(), release.prerelease(),
+					GiteaPayloads.instant(release.publishedAt())))
+			.toList();
+		return ReleaseTags.merge(tags, releases);
+	}
+
+	@Override
+	public Optional<String> readFile(String org, String repo, String path) {
+		return files.readOne(org, repo, null, path);
+	}
+
+	@Override
+	public String toString() {
+		return "GiteaForge[" + host + "]";
+	}
+
+	private URI list(String org, String repo, String what, int page) {
+		return urls.api("repos", org, repo, what).query("limit", PAGE_LIMIT).query("page", page).build();
+	}
+
+	private ForgeException runtimeNotFound(String org, String repo) {
+		return http.failure("runtime repository " + org + "/" + repo + " not found on " + host
+				+ " (or not visible with the configured token)");
+	}
+
+	/** {@code consumer-drift/<version>}, the version from the jar's manifest ({@code dev} when run from classes). */
+	private static String userAgent() {
+		String version = GiteaForge.class.getPackage().getImplementationVersion();
+		return "consumer-drift/" + ((version != null) ? version : "dev");
+	}
+}

@@ -1,0 +1,63 @@
+package ai.molecule.drift.forge;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The parts of Gitea's JSON answers that the scan reads; every other field is ignored. */
+final class GiteaPayloads {
+
+	private GiteaPayloads() {
+	}
+
+	/** A {@code Repository}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Repo(String name, @JsonProperty("default_branch") String defaultBranch, boolean archived, boolean empty,
+			@JsonProperty("private") boolean privateRepo) {
+
+		RepoRef toRef(String owner) {
+			return new RepoRef(owner, name, defaultBranch, archived, empty, privateRepo);
+		}
+	}
+
+	/** A {@code ContentsResponse}: a file (base64 {@code content}) or a directory entry. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Content(String name, String path, String type, long size, String encoding, String content) {
+	}
+
+	/** A {@code Tag}; {@code commit.created} is the tagger or commit date. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Tag(String name, CommitMeta commit) {
+
+		Instant date() {
+			return (commit != null) ? instant(commit.created()) : null;
+		}
+	}
+
+	/** A tag's {@code CommitMeta}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CommitMeta(String sha, String created) {
+	}
+
+	/** A {@code Release}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Release(@JsonProperty("tag_name") String tagName, boolean draft, boolean prerelease,
+			@JsonProperty("published_at") String publishedAt) {
+	}
+
+	/** Gitea writes RFC 3339 with the server's offset; an unreadable date counts as unknown. */
+	static Instant instant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.trim()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+}

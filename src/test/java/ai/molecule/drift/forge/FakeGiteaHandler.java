@@ -1,0 +1,159 @@
+package ai.molecule.drift.forge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/** Records each request of a {@link FakeGitea}, applies the injected faults, and lets the API answer. */
+final class FakeGiteaHandler implements HttpHandler {
+
+	private final FakeGiteaState state;
+
+	private final FakeGiteaFaults faults;
+
+	private final List<FakeGitea.Request> log;
+
+	private final FakeGiteaApi api;
+
+	FakeGiteaHandler(FakeGiteaState state, FakeGiteaFaults faults, List<FakeGitea.Request> log, FakeGiteaApi api) {
+		this.state = state;
+		this.faults = faults;
+		this.log = log;
+		this.api = api;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			URI uri = exchange.getRequestURI();
+			String target = uri.getPath() + ((uri.getRawQuery() != null) ? "?" + uri.getQuery() : "");
+			Map<String, String> headers = new LinkedHashMap<>();
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			String rawTarget = uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+			log.add(new FakeGitea.Request(exchange.getRequestMethod(), rawTarget, uri.getPath(), headers));
+			Optional<FakeGiteaFaults.Rule> delay = faults.claim(target, FakeGiteaFaults.Kind.DELAY);
+			if (delay.isPresent()) {
+				sleep(delay.get());
+			}
+			Optional<FakeGiteaFaults.Rule> fault = faults.claim(target, FakeGiteaFaults.Kind.FAIL,
+					FakeGiteaFaults.Kind.HTML, FakeGiteaFaults.Kind.DROP, FakeGiteaFaults.Kind.REDIRECT);
+			if (fault.isPresent() && fault.get().kind() == FakeGiteaFaults.Kind.DROP) {
+				// Closing without an answer: the client sees the connection end mid-exchange.
+				return;
+			}
+			FakeGiteaResponse response = fault.map(this::faulty).orElseGet(() -> normal(exchange, uri, headers, body));
+			faults.claimAll(target, FakeGiteaFaults.Kind.HEADER).forEach((rule) -> {
+				if (rule.value() != null) {
+					response.header(rule.name(), rule.value());
+				}
+				else {
+					response.headers().remove(rule.name());
+				}
+			});
+			byte[] bytes = response.body();
+			if (faults.claim(target, FakeGiteaFaults.Kind.TRUNCATE).isPresent()) {
+				bytes = Arrays.copyOf(bytes, bytes.length / 2);
+			}
+			response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+			exchange.sendResponseHeaders(response.status(), (bytes.length == 0) ? -1 : bytes.length);
+			if (bytes.length > 0) {
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(bytes);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The client gave up (a timeout under test); nothing to answer.
+		}
+	}
+
+	private FakeGiteaResponse faulty(FakeGiteaFaults.Rule rule) {
+		synchronized (state.lock) {
+			return switch (rule.kind()) {
+				case HTML -> FakeGiteaResponse.html(200, "<!DOCTYPE html><html><head><title>502 Bad Gateway</title>"
+						+ "</head><body><h1>Bad Gateway</h1></body></html>");
+				case REDIRECT -> FakeGiteaResponse.html(rule.status(), "").header("Location", rule.value());
+				default -> {
+					FakeGiteaResponse failure = FakeGiteaResponse.error(api.mapper(), rule.status(), "injected failure",
+							api.baseUrl());
+					yield (rule.value() != null) ? failure.header("Retry-After", rule.value()) : failure;
+				}
+			};
+		}
+	}
+
+	private FakeGiteaResponse normal(HttpExchange exchange, URI uri, Map<String, String> headers, byte[] body) {
+		List<String> segments = segments(uri.getRawPath());
+		synchronized (state.lock) {
+			if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
+				return FakeGiteaResponse.html(404, "<html><body>Not found</body></html>");
+			}
+			Boolean authenticated = authenticated(headers.get("authorization"));
+			if (authenticated == null) {
+				return FakeGiteaResponse.error(api.mapper(), 401, "invalid username, password or token", api.baseUrl());
+			}
+			return api.answer(new FakeGiteaApi.Call(exchange.getRequestMethod(), segments.subList(2, segments.size()),
+					query(uri.getRawQuery()), uri.getRawPath(), authenticated, body));
+		}
+	}
+
+	/** {@code false} for anonymous callers, {@code null} for a wrong token (Gitea answers 401). */
+	private Boolean authenticated(String authorization) {
+		if (authorization == null) {
+			return false;
+		}
+		String[] parts = authorization.trim().split("\\s+", 2);
+		boolean known = parts.length == 2
+				&& (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"));
+		if (!known) {
+			return null;
+		}
+		return (state.token == null || state.token.equals(parts[1])) ? Boolean.TRUE : null;
+	}
+
+	private static List<String> segments(String rawPath) {
+		List<String> segments = new ArrayList<>();
+		for (String segment : rawPath.split("/")) {
+			if (!segment.isEmpty()) {
+				segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+			}
+		}
+		return segments;
+	}
+
+	private static Map<String, String> query(String rawQuery) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (rawQuery != null) {
+			for (String pair : rawQuery.split("&")) {
+				int eq = pair.indexOf('=');
+				String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+				String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+				query.putIfAbsent(name, value);
+			}
+		}
+		return query;
+	}
+
+	private static void sleep(FakeGiteaFaults.Rule rule) {
+		try {
+			Thread.sleep(rule.delay().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
