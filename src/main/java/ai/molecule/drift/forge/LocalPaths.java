@@ -1,0 +1,149 @@
+package ai.molecule.drift.forge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
+
+/**
+ * The disk side of {@link LocalForge}: turns untrusted repository names and file paths into paths
+ * under the root, refusing anything that would read outside it.
+ */
+final class LocalPaths {
+
+	/** Bytes returned for one file at most: 10 MiB, plus one byte so that a caller can tell it was cut. */
+	static final int MAX_READ_BYTES = 10 * 1024 * 1024 + 1;
+
+	/** Entries of a repository folder that are bookkeeping, not repository content. */
+	private static final Set<String> NOT_CONTENT = Set.of(".git", LocalForge.ARCHIVED_MARKER);
+
+	private final Path root;
+
+	LocalPaths(Path root) {
+		this.root = root;
+	}
+
+	Path root() {
+		return root;
+	}
+
+	Path realRoot() {
+		try {
+			return root.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new ForgeException("local forge root " + root + " cannot be read: " + ex, ex);
+		}
+	}
+
+	/** Refuses a repository name or top-level file name that is not a single plain path segment. */
+	static void checkName(String name) {
+		checkPath(name);
+		if (name.contains("/")) {
+			throw new ForgeException("refused name '" + printable(name) + "': it must be a single path segment");
+		}
+	}
+
+	/** Refuses a relative path that could leave the folder it is resolved against. */
+	static void checkPath(String path) {
+		if (path == null || path.isEmpty() || path.indexOf('\0') >= 0 || path.contains("\\") || path.contains("..")
+				|| path.startsWith("/") || path.endsWith("/") || path.contains("//") || Path.of(path).isAbsolute()) {
+			throw new ForgeException("refused path '" + printable(path) + "': only plain relative paths are read");
+		}
+	}
+
+	/**
+	 * The real path of the repository folder {@code name}; empty when there is no such folder or the
+	 * name is hidden (a dot-folder is no repository).
+	 */
+	Optional<Path> repoDir(String name) {
+		checkName(name);
+		if (name.startsWith(".")) {
+			return Optional.empty();
+		}
+		Path dir = realRoot().resolve(name);
+		if (!Files.isDirectory(dir)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(requireInside(dir.toRealPath(), name, null));
+		}
+		catch (IOException ex) {
+			throw new ForgeException("local repository " + name + " cannot be read: " + ex, ex);
+		}
+	}
+
+	/** The content of {@code path} in the repository folder, or empty when no such file exists. */
+	Optional<String> read(Path repoDir, String repo, String path) {
+		Path file = repoDir.resolve(path);
+		// A forge serves neither git's own files nor our archive marker.
+		if (NOT_CONTENT.contains(path.split("/", 2)[0]) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			return Optional.empty();
+		}
+		try {
+			// A dangling link fails here: the file is there but its content is unknown.
+			Path real = requireInside(file.toRealPath(), repo, path);
+			if (!Files.isRegularFile(real)) {
+				return Optional.empty();
+			}
+			try (InputStream in = Files.newInputStream(real)) {
+				return Optional.of(new String(in.readNBytes(MAX_READ_BYTES), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new ForgeException("cannot read " + path + " of local repository " + repo + ": " + ex, ex);
+		}
+	}
+
+	/** The entries at the root of the repository folder, by name, without git's and our bookkeeping. */
+	List<TreeEntry> topLevel(Path repoDir, String repo) {
+		try (Stream<Path> entries = Files.list(repoDir)) {
+			return entries.filter(p -> !NOT_CONTENT.contains(p.getFileName().toString()))
+				.map(LocalPaths::entry)
+				.sorted(Comparator.comparing(TreeEntry::name))
+				.toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new ForgeException("cannot list local repository " + repo + ": " + ex, ex);
+		}
+	}
+
+	private static TreeEntry entry(Path path) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			TreeEntry.Type type = attributes.isSymbolicLink() ? TreeEntry.Type.SYMLINK
+					: attributes.isDirectory() ? TreeEntry.Type.DIR : TreeEntry.Type.FILE;
+			return new TreeEntry(path.getFileName().toString(), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// Links may point anywhere inside the org folder, never out of it: the root is the trust boundary.
+	private Path requireInside(Path real, String repo, String path) {
+		Path realRoot = realRoot();
+		if (!real.startsWith(realRoot) || real.equals(realRoot)) {
+			throw new ForgeException("refused " + (path == null ? "" : path + " of ") + "local repository " + repo
+					+ ": it is a link that leads outside " + root);
+		}
+		return real;
+	}
+
+	// Names come from configuration and policy files: keep control characters out of messages.
+	private static String printable(String text) {
+		return text == null ? "null" : text.replaceAll("\\p{Cntrl}", "?");
+	}
+}
