@@ -1,0 +1,112 @@
+package ai.molecule.drift.report;
+
+import java.util.Map;
+
+import ai.molecule.drift.lag.Lag;
+import ai.molecule.drift.lag.Ssot;
+import ai.molecule.drift.report.RunReport.ForgeInfo;
+import ai.molecule.drift.scan.Classification;
+import ai.molecule.drift.scan.Finding;
+import ai.molecule.drift.scan.RepoResult;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.core.util.Separators.Spacing;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes {@code drift-report.json} exactly as the contract spells it; an explicit tree keeps the field
+ * names, their order and the explicit nulls independent of any mapper configuration.
+ */
+final class JsonReport {
+
+	static final int SCHEMA_VERSION = 1;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	// Two-space indentation and "\n" on every platform, so the file diffs cleanly from run to run.
+	private final ObjectWriter writer = mapper.writer()
+		.with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+			.withObjectNameValueSpacing(Spacing.AFTER)
+			.withObjectEmptySeparator("")
+			.withArrayEmptySeparator(""))
+			.withObjectIndenter(new DefaultIndenter("  ", "\n"))
+			.withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+	String write(RunReport report) {
+		return writer.writeValueAsString(tree(report)) + "\n";
+	}
+
+	ObjectNode tree(RunReport report) {
+		ObjectNode root = mapper.createObjectNode();
+		root.put("schemaVersion", SCHEMA_VERSION);
+		root.put("runId", report.runId());
+		root.put("startedAt", ReportView.iso(report.startedAt()));
+		root.put("finishedAt", ReportView.iso(report.finishedAt()));
+		root.put("status", report.status().id());
+		root.put("exitCode", report.exitCode());
+		forge(root.putObject("forge"), report.forge());
+		ssot(root.putObject("ssot"), report.ssot());
+		counts(root.putObject("counts"), report.counts());
+		ArrayNode repos = root.putArray("repos");
+		report.repos().forEach(repo -> repo(repos.addObject(), repo));
+		// Not in the contract's example: added so a script can say why without parsing HTML.
+		ArrayNode reasons = root.putArray("reasons");
+		report.reasons().forEach(reasons::add);
+		return root;
+	}
+
+	private static void forge(ObjectNode node, ForgeInfo forge) {
+		node.put("type", forge == null ? null : forge.type());
+		node.put("baseUrl", forge == null ? null : forge.baseUrl());
+		node.put("org", forge == null ? null : forge.org());
+		node.put("repoPrefix", forge == null ? null : forge.repoPrefix());
+	}
+
+	private static void ssot(ObjectNode node, Ssot ssot) {
+		boolean resolved = ssot != null && ssot.resolved();
+		node.put("resolved", resolved);
+		node.put("version", resolved ? ssot.version().toString() : null);
+		node.put("source", resolved && ssot.source() != null ? ssot.source().id() : null);
+		node.put("tag", resolved ? ssot.tag() : null);
+		node.put("publishedAt", resolved ? ReportView.iso(ssot.publishedAt()) : null);
+		if (ssot != null && ssot.problem() != null) {
+			node.put("problem", ssot.problem());
+		}
+	}
+
+	private static void counts(ObjectNode node, Map<Classification, Integer> counts) {
+		// Contract order: enumerated, exempt, unlisted-pinned, clean; then "unknown", always present.
+		counts.forEach((classification, count) -> node.put(classification.id(), count));
+	}
+
+	private static void repo(ObjectNode node, RepoResult repo) {
+		node.put("name", repo.name());
+		node.put("classification", repo.classification().id());
+		node.put("archived", repo.archived());
+		node.put("pin", repo.pin());
+		lag(node, repo.lag());
+		ArrayNode findings = node.putArray("findings");
+		repo.findings().forEach(finding -> finding(findings.addObject(), finding));
+	}
+
+	private static void lag(ObjectNode repo, Lag lag) {
+		if (lag == null) {
+			repo.putNull("lag");
+			return;
+		}
+		ObjectNode node = repo.putObject("lag");
+		node.put("releases", lag.releases());
+		node.put("days", lag.days());
+		node.put("level", lag.level().id());
+	}
+
+	private static void finding(ObjectNode node, Finding finding) {
+		node.put("code", finding.code().id());
+		node.put("severity", finding.severity().id());
+		node.put("message", finding.message());
+	}
+}

@@ -1,0 +1,71 @@
+package ai.molecule.drift.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+
+/**
+ * Renders the three reports of a run: HTML and Markdown from the FreeMarker templates of
+ * {@code reports-templates/}, JSON with Jackson.
+ */
+public final class ReportRenderer {
+
+	static final String HTML_TEMPLATE = "drift-report.html.ftlh";
+
+	static final String MARKDOWN_TEMPLATE = "drift-report.md.ftl";
+
+	private final Configuration freemarker;
+
+	private final JsonReport json = new JsonReport();
+
+	private final MarkdownEscaper markdownEscaper = new MarkdownEscaper();
+
+	/**
+	 * @param freemarker finds the templates by name; needs {@code incompatible_improvements} 2.3.34 (the
+	 *     templates read records), standard file extensions recognised (so {@code .ftlh} escapes HTML), and
+	 *     preferably {@code template_exception_handler=rethrow}
+	 */
+	public ReportRenderer(Configuration freemarker) {
+		this.freemarker = freemarker;
+	}
+
+	public String render(ReportFormat format, RunReport report) {
+		return switch (format) {
+			case HTML -> html(report);
+			case MARKDOWN -> markdown(report);
+			case JSON -> json(report);
+		};
+	}
+
+	public String html(RunReport report) {
+		return template(HTML_TEMPLATE, report);
+	}
+
+	public String markdown(RunReport report) {
+		return template(MARKDOWN_TEMPLATE, report);
+	}
+
+	public String json(RunReport report) {
+		return json.write(report);
+	}
+
+	private String template(String name, RunReport report) {
+		// Helpers travel in the data model, so the Configuration needs no shared variables.
+		Map<String, Object> model = Map.of("run", ReportView.of(report), "md", markdownEscaper);
+		StringWriter out = new StringWriter();
+		try {
+			freemarker.getTemplate(name).process(model, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read report template " + name, ex);
+		}
+		catch (TemplateException ex) {
+			throw new IllegalStateException("cannot render report template " + name + ": " + ex.getMessage(), ex);
+		}
+		return out.toString();
+	}
+}

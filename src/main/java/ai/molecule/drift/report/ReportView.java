@@ -1,0 +1,119 @@
+package ai.molecule.drift.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ai.molecule.drift.lag.Ssot;
+import ai.molecule.drift.report.RunReport.ForgeInfo;
+import ai.molecule.drift.scan.Classification;
+import ai.molecule.drift.scan.RepoResult;
+
+/**
+ * A run as the report templates see it: digested into labels and flags so that templates only lay it
+ * out and need no number, date or locale settings; public because FreeMarker reads it through reflection.
+ *
+ * @param runId the run's id
+ * @param status {@code pass}, {@code fail}, {@code error} (or {@code running} for a run that never finished)
+ * @param verdict the status as a headline: {@code PASS}, {@code FAIL}, {@code ERROR}
+ * @param exitCode the process exit code
+ * @param startedAt ISO-8601 UTC instant, to the second
+ * @param finishedAt ISO-8601 UTC instant, to the second; {@code null} when unfinished
+ * @param duration such as {@code 9s} or {@code 2m 05s}; {@code null} when unfinished
+ * @param reasons why the run failed or errored
+ * @param forge where the scan looked
+ * @param ssot the SSOT, or why it is unresolved
+ * @param counts repositories per classification, in the contract's order
+ * @param behind how many repositories pin a version behind the SSOT
+ * @param attention repositories that fail the run or could not be read: shown first
+ * @param repos every repository, sorted by name
+ */
+public record ReportView(long runId, String status, String verdict, int exitCode, String startedAt,
+		String finishedAt, String duration, List<String> reasons, ForgeInfo forge, SsotView ssot,
+		List<CountView> counts, int behind, List<RepoView> attention, List<RepoView> repos) {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	static ReportView of(RunReport report) {
+		int maxBehind = report.repos().stream().mapToInt(ReportView::releasesBehind).max().orElse(0);
+		List<RepoView> repos = report.repos().stream().map(r -> RepoView.of(r, maxBehind)).toList();
+		return new ReportView(report.runId(), report.status().id(), report.status().id().toUpperCase(Locale.ROOT),
+				report.exitCode(), iso(report.startedAt()), iso(report.finishedAt()),
+				duration(report.startedAt(), report.finishedAt()), report.reasons(), report.forge(),
+				SsotView.of(report.ssot()), counts(report.counts()), report.behind().size(),
+				repos.stream().filter(r -> r.failsRun() || r.unreadable()).toList(), repos);
+	}
+
+	/** ISO-8601 UTC to the second, as in the JSON report; {@code null} stays {@code null}. */
+	static String iso(Instant instant) {
+		return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	private static int releasesBehind(RepoResult repo) {
+		return repo.lag() == null ? 0 : Math.max(0, repo.lag().releases());
+	}
+
+	private static List<CountView> counts(Map<Classification, Integer> counts) {
+		// "unknown" is no contract classification: it is shown only when a repository could not be read.
+		return counts.entrySet()
+			.stream()
+			.filter(e -> e.getKey() != Classification.UNKNOWN || e.getValue() > 0)
+			.map(e -> new CountView(e.getKey().id(), e.getValue()))
+			.toList();
+	}
+
+	private static String duration(Instant start, Instant end) {
+		if (start == null || end == null) {
+			return null;
+		}
+		long seconds = Math.max(0, Duration.between(start, end).toSeconds());
+		if (seconds < 60) {
+			return seconds + "s";
+		}
+		if (seconds < 3600) {
+			return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+		}
+		return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+	}
+
+	/**
+	 * How many repositories have one classification.
+	 *
+	 * @param classification contract id
+	 * @param count repositories
+	 */
+	public record CountView(String classification, int count) {
+	}
+
+	/**
+	 * The SSOT as shown.
+	 *
+	 * @param resolved whether a version is known
+	 * @param version such as {@code 0.3.27}; {@code null} when unresolved
+	 * @param source {@code release-tag} or {@code fallback-file}; {@code null} when unresolved
+	 * @param tag such as {@code runtime-v0.3.27}; {@code null} without one
+	 * @param publishedAt ISO-8601 UTC instant; {@code null} when unknown
+	 * @param publishedDate the publication day, such as {@code 2026-06-10}; {@code null} when unknown
+	 * @param problem why it is unresolved (never {@code null} then), or a note on how it was resolved
+	 */
+	public record SsotView(boolean resolved, String version, String source, String tag, String publishedAt,
+			String publishedDate, String problem) {
+
+		static SsotView of(Ssot ssot) {
+			// A run that stopped early (invalid configuration) may never have looked for the SSOT.
+			if (ssot == null || !ssot.resolved()) {
+				String problem = ssot == null ? "the run stopped before the SSOT was resolved"
+						: ssot.problem() == null ? "no reason recorded" : ssot.problem();
+				return new SsotView(false, null, null, null, null, null, problem);
+			}
+			Instant published = ssot.publishedAt();
+			return new SsotView(true, ssot.version().toString(), ssot.source() == null ? null : ssot.source().id(),
+					ssot.tag(), iso(published), published == null ? null : DATE.format(published), ssot.problem());
+		}
+	}
+}

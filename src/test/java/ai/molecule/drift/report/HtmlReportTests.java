@@ -1,0 +1,208 @@
+package ai.molecule.drift.report;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import ai.molecule.drift.lag.Lag;
+import ai.molecule.drift.lag.LagLevel;
+import ai.molecule.drift.scan.Classification;
+import ai.molecule.drift.scan.FindingCode;
+import ai.molecule.drift.scan.RepoResult;
+
+import static ai.molecule.drift.report.ReportFixtures.PREFIX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTML report, parsed back with jsoup. */
+class HtmlReportTests {
+
+	private final ReportRenderer renderer = ReportTemplates.renderer();
+
+	@Test
+	void headlineIsTheVerdictWithItsReasons() {
+		Document page = render(ReportFixtures.failRun());
+		Element verdict = page.getElementById("verdict");
+		assertThat(verdict.attr("data-status")).isEqualTo("fail");
+		assertThat(verdict.attr("data-exit-code")).isEqualTo("1");
+		assertThat(verdict.selectFirst(".verdict-label").text()).isEqualTo("FAIL");
+		assertThat(page.select("#reasons li").eachText())
+			.containsExactly("1 repository carries a pin but is neither enumerated nor exempt: " + PREFIX + "rogue");
+		assertThat(page.title()).isEqualTo("FAIL · consumer drift · molecule-ai");
+	}
+
+	@Test
+	void passSaysWhyItPasses() {
+		Document page = render(ReportFixtures.passRun());
+		assertThat(page.selectFirst("#verdict .verdict-label").text()).isEqualTo("PASS");
+		assertThat(page.getElementById("reasons").text()).startsWith("No error finding");
+		assertThat(page.select("#failures .none").text()).isEqualTo("None.");
+	}
+
+	@Test
+	void countsPerClassification() {
+		Document page = render(ReportFixtures.failRun());
+		assertThat(page.select("#counts li").eachAttr("data-classification"))
+			.containsExactly("enumerated", "exempt", "unlisted-pinned", "clean", "behind");
+		assertThat(page.select("#counts .count-value").eachText()).containsExactly("5", "1", "2", "1", "4");
+	}
+
+	@Test
+	void unknownIsCountedOnlyWhenARepositoryCouldNotBeRead() {
+		Document page = render(ReportFixtures.unreadableRun());
+		assertThat(page.select("#counts li[data-classification=unknown] .count-value").text()).isEqualTo("1");
+		assertThat(page.selectFirst("#verdict .verdict-label").text()).isEqualTo("ERROR");
+		assertThat(page.select("#failures article").eachAttr("data-repo")).containsExactly(PREFIX + "flaky");
+		assertThat(page.select("#failures .tag-unreadable")).hasSize(1);
+		assertThat(page.select("#failures li.finding").eachAttr("data-code")).containsExactly("unreadable");
+	}
+
+	@Test
+	void resolvedSsot() {
+		Element ssot = render(ReportFixtures.failRun()).getElementById("ssot");
+		assertThat(ssot.attr("data-resolved")).isEqualTo("true");
+		assertThat(ssot.selectFirst(".ssot-version").text()).isEqualTo("0.3.27");
+		assertThat(ssot.selectFirst(".ssot-tag").text()).isEqualTo("runtime-v0.3.27");
+		assertThat(ssot.selectFirst(".ssot-source").text()).isEqualTo("release-tag");
+		assertThat(ssot.selectFirst(".ssot-published").text()).isEqualTo("2026-06-10");
+		assertThat(ssot.selectFirst(".ssot-published").attr("datetime")).isEqualTo("2026-06-10T12:00:00Z");
+	}
+
+	@Test
+	void unresolvedSsotSaysWhy() {
+		Document page = render(ReportFixtures.unresolvedRun());
+		Element ssot = page.getElementById("ssot");
+		assertThat(ssot.attr("data-resolved")).isEqualTo("false");
+		assertThat(ssot.selectFirst(".ssot-unresolved").text())
+			.isEqualTo("unresolved: no runtime-v tag and no version in pyproject.toml");
+		assertThat(ssot.select(".ssot-version")).isEmpty();
+		assertThat(page.select("#repos td.lag").eachAttr("data-state")).containsOnly("none");
+	}
+
+	@Test
+	void failuresComeFirstAndLeaveOutArchivedRepos() {
+		Document page = render(ReportFixtures.failRun());
+		assertThat(page.select("#failures article").eachAttr("data-repo")).containsExactly(PREFIX + "rogue");
+		assertThat(page.select("#failures li.finding").eachAttr("data-severity")).containsExactly("error", "warning");
+		List<String> order = page.select("#verdict, #counts, #ssot, #failures, #repos").eachAttr("id");
+		assertThat(order).containsExactly("verdict", "counts", "ssot", "failures", "repos");
+	}
+
+	@Test
+	void oneRowPerRepositorySortedByName() {
+		Document page = render(ReportFixtures.failRun());
+		assertThat(page.select("#repos tbody tr").eachAttr("data-repo")).containsExactly(PREFIX + "broken",
+				PREFIX + "claude-code", PREFIX + "crewai", PREFIX + "docs", PREFIX + "langgraph", PREFIX + "legacy",
+				PREFIX + "rogue", PREFIX + "seo-agent", "molecule-core");
+	}
+
+	@Test
+	void rowShowsClassificationPinLagAndFindings() {
+		Element row = row(render(ReportFixtures.failRun()), PREFIX + "langgraph");
+		assertThat(row.selectFirst(".repo-name").text()).isEqualTo(PREFIX + "langgraph");
+		assertThat(row.selectFirst("td.classification").text()).isEqualTo("enumerated");
+		assertThat(row.selectFirst("td.pin").text()).isEqualTo("0.3.11");
+		Element lag = row.selectFirst("td.lag");
+		assertThat(lag.selectFirst(".lag-label").text()).isEqualTo("16 releases / 41 days behind");
+		assertThat(lag.attr("data-releases")).isEqualTo("16");
+		assertThat(lag.attr("data-days")).isEqualTo("41");
+		assertThat(lag.attr("data-level")).isEqualTo("patch");
+		// 16 of the run's maximum of 40 releases behind.
+		assertThat(lag.selectFirst(".lag-fill").attr("style")).isEqualTo("width: 40%");
+		assertThat(row.select("li.finding").eachAttr("data-code")).containsExactly("pin-drift", "lag-exceeded");
+		assertThat(row.select("li.finding .message").eachText()).containsExactly(
+				"pinned 0.3.11, 16 releases behind 0.3.27", "16 releases behind, more than max-lag-releases 10");
+		assertThat(row.hasClass("fails")).isFalse();
+	}
+
+	@Test
+	void lagLabelsForEveryState() {
+		Document page = render(ReportFixtures.failRun());
+		assertThat(lagLabel(page, PREFIX + "legacy")).isEqualTo("40 releases / 400 days behind");
+		assertThat(lagLabel(page, PREFIX + "crewai")).isEqualTo("26 releases behind");
+		assertThat(lagLabel(page, PREFIX + "claude-code")).isEqualTo("in sync");
+		assertThat(lagLabel(page, "molecule-core")).isEqualTo("ahead");
+		assertThat(lagLabel(page, PREFIX + "broken")).isEqualTo("—");
+		assertThat(row(page, PREFIX + "legacy").selectFirst(".lag-fill").attr("style")).isEqualTo("width: 100%");
+		assertThat(row(page, PREFIX + "claude-code").select(".lag-bar")).isEmpty();
+		assertThat(row(page, PREFIX + "seo-agent").selectFirst("td.pin").text()).isEqualTo("—");
+	}
+
+	@Test
+	void oneReleaseBehindIsSingularAndStillVisible() {
+		Document page = render(ReportFixtures.runOf(
+				ReportFixtures.repo("near", Classification.ENUMERATED, "0.3.26", new Lag(1, 1L, LagLevel.PATCH)),
+				ReportFixtures.repo("far", Classification.ENUMERATED, "0.1.0", new Lag(100, 900L, LagLevel.MINOR))));
+		assertThat(lagLabel(page, PREFIX + "near")).isEqualTo("1 release / 1 day behind");
+		assertThat(row(page, PREFIX + "near").selectFirst(".lag-fill").attr("style")).isEqualTo("width: 2%");
+	}
+
+	@Test
+	void severitiesAndFailingRowsAreDistinct() {
+		Document page = render(ReportFixtures.failRun());
+		Element rogue = row(page, PREFIX + "rogue");
+		assertThat(rogue.hasClass("fails")).isTrue();
+		assertThat(rogue.select("li.severity-error").eachAttr("data-code")).containsExactly("unlisted-pinned");
+		assertThat(rogue.select("li.severity-warning").eachAttr("data-code")).containsExactly("pin-drift");
+		assertThat(rogue.select("li.severity-error .severity").text()).isEqualTo("error");
+	}
+
+	@Test
+	void archivedReposAreMarkedAndDoNotFail() {
+		Element legacy = row(render(ReportFixtures.failRun()), PREFIX + "legacy");
+		assertThat(legacy.hasClass("archived")).isTrue();
+		assertThat(legacy.hasClass("fails")).isFalse();
+		assertThat(legacy.selectFirst(".tag-archived").text()).isEqualTo("archived (never fails the run)");
+		assertThat(legacy.select("li.severity-error")).hasSize(1);
+	}
+
+	@Test
+	void pageIsSelfContainedAndFitsAPhone() {
+		Document page = render(ReportFixtures.failRun());
+		assertThat(page.select("script, link, img, iframe, object, embed, [src]")).isEmpty();
+		assertThat(page.select("style").html()).doesNotContain("url(", "@import");
+		assertThat(page.selectFirst("meta[name=viewport]").attr("content")).contains("width=device-width");
+		assertThat(page.selectFirst("#repos").parent().hasClass("table-scroll")).isTrue();
+		assertThat(page.select("#repos td[data-label]")).hasSize(9 * 5);
+	}
+
+	@Test
+	void footerSaysWhichRunAndWhen() {
+		assertThat(render(ReportFixtures.failRun()).getElementById("generated").text()).isEqualTo(
+				"Generated by consumer-drift · run 42 · started 2026-11-22T03:00:00Z · finished 2026-11-22T03:00:09Z · took 9s");
+	}
+
+	@Test
+	void textFromRepositoriesIsShownLiterally() {
+		String name = "tpl-<script>alert(1)</script>\"'&";
+		String pin = "<b>0.3.11</b>\"'&amp;";
+		String message = "pin <img src=x onerror=alert(2)> is no version";
+		String html = renderer.html(ReportFixtures.runOf(new RepoResult(name, Classification.UNLISTED_PINNED, false, pin,
+				null, List.of(ReportFixtures.error(FindingCode.UNLISTED_PINNED, message)))));
+		Document page = Jsoup.parse(html);
+		assertThat(page.select("script, img, b")).isEmpty();
+		assertThat(html).doesNotContain("<script>", "<img", "<b>");
+		Element row = page.selectFirst("#repos tbody tr");
+		assertThat(row.attr("data-repo")).isEqualTo(name);
+		assertThat(row.selectFirst(".repo-name").text()).isEqualTo(name);
+		assertThat(row.selectFirst("td.pin").text()).isEqualTo(pin);
+		assertThat(row.selectFirst(".message").text()).isEqualTo(message);
+		assertThat(page.selectFirst("#failures article").attr("data-repo")).isEqualTo(name);
+	}
+
+	private Document render(RunReport report) {
+		return Jsoup.parse(renderer.html(report));
+	}
+
+	private static Element row(Document page, String repo) {
+		List<Element> rows = page.select("#repos tbody tr").stream().filter(r -> r.attr("data-repo").equals(repo)).toList();
+		assertThat(rows).hasSize(1);
+		return rows.get(0);
+	}
+
+	private static String lagLabel(Document page, String repo) {
+		return row(page, repo).selectFirst(".lag-label").text();
+	}
+}

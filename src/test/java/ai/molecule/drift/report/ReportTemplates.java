@@ -1,0 +1,45 @@
+package ai.molecule.drift.report;
+
+import java.io.IOException;
+import java.util.Properties;
+
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import org.springframework.ui.freemarker.FreeMarkerConfigurationFactory;
+
+/**
+ * The FreeMarker configuration production gets from Spring Boot, built the same way for tests; it leaves out
+ * the number, locale and time-zone settings on purpose, since the templates must not depend on them.
+ */
+final class ReportTemplates {
+
+	private ReportTemplates() {
+	}
+
+	/** As configured by {@code spring.freemarker.*}: the folder on disk first, then the jar. */
+	static Configuration configuration() {
+		return configuration("file:reports-templates/", "classpath:/reports-templates/");
+	}
+
+	static Configuration configuration(String... loaderPaths) {
+		FreeMarkerConfigurationFactory factory = new FreeMarkerConfigurationFactory();
+		factory.setTemplateLoaderPaths(loaderPaths);
+		factory.setPreferFileSystemAccess(false);
+		factory.setDefaultEncoding("UTF-8");
+		Properties settings = new Properties();
+		settings.setProperty("incompatible_improvements", "2.3.34");
+		settings.setProperty("template_exception_handler", "rethrow");
+		settings.setProperty("recognize_standard_file_extensions", "true");
+		factory.setFreemarkerSettings(settings);
+		try {
+			return factory.createConfiguration();
+		}
+		catch (IOException | TemplateException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static ReportRenderer renderer() {
+		return new ReportRenderer(configuration());
+	}
+}
