@@ -106,6 +106,6 @@ public record DriftProperties(
 	 */
 	public record Scan(
 			@DefaultValue("8") int concurrency,
-			@DefaultValue("50") int chunkSize) {
+			@DefaultValue("100") int chunkSize) {
 	}
 }

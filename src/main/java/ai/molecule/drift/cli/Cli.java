@@ -1,12 +1,54 @@
 package ai.molecule.drift.cli;
 
-/** Placeholder until the sub-commands land. */
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code scan} (the default) and {@code help}. Returns the process exit code
+ * so that tests can call it without exiting the JVM.
+ */
 public final class Cli {
+
+	static final String USAGE = """
+			Usage: java -jar consumer-drift.jar [scan] [--demo] [--name=value ...]
+
+			Commands:
+			  scan          scan the organisation, persist the run and write the reports (default)
+			  scan --demo   scan a built-in demo organisation: no server, token or configuration needed
+			  help          show this help
+
+			Settings are Spring properties: --drift.org=molecule-ai, or the environment (DRIFT_ORG).
+			See README.md for every setting, the policy file and the exit codes:
+			  0 pass, 1 fail (an error finding, e.g. an unlisted-pinned repo), 2 error (SSOT unresolved,
+			  forge unreadable, invalid configuration).
+			""";
 
 	private Cli() {
 	}
 
-	public static int run(String[] args) {
-		return 0;
+	public static int run(String... args) {
+		return run(List.of(args), System.out, System.err);
+	}
+
+	static int run(List<String> args, PrintStream out, PrintStream err) {
+		String command = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("scan");
+		List<String> rest = args.stream().filter(a -> !a.equals(command)).toList();
+		if (args.contains("--help") || args.contains("-h")) {
+			out.print(USAGE);
+			return 0;
+		}
+		return switch (command) {
+			case "scan" -> new ScanCommand(out, err).run(rest);
+			case "help" -> {
+				out.print(USAGE);
+				yield 0;
+			}
+			default -> {
+				err.println("Unknown command '" + command + "' (arguments: " + Arrays.toString(args.toArray()) + ").");
+				err.print(USAGE);
+				yield 2;
+			}
+		};
 	}
 }

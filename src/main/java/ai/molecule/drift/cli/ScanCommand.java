@@ -1,0 +1,103 @@
+package ai.molecule.drift.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ai.molecule.drift.ConsumerDriftApplication;
+import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.scan.ReportTasklet;
+import ai.molecule.drift.scan.RunStatus;
+
+/**
+ * {@code scan}: starts the application, runs {@code consumerDriftJob} once and maps the run's
+ * status to the contract's exit code (0 pass, 1 fail, 2 error).
+ */
+final class ScanCommand {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	ScanCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	int run(List<String> args) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		List<String> springArgs = new ArrayList<>(args.stream().filter(a -> !a.equals("--demo")).toList());
+		if (args.contains("--demo")) {
+			try {
+				DemoOrg demo = DemoOrg.create(Files.createTempDirectory("consumer-drift-demo-"));
+				// Demo settings come first so that explicit --name=value arguments still win.
+				springArgs.addAll(0, demoArguments(demo));
+				out.println("Demo organisation built in " + demo.root());
+			}
+			catch (IOException | RuntimeException ex) {
+				err.println("Could not build the demo organisation in a temporary folder: " + ex.getMessage());
+				return 2;
+			}
+		}
+		try (ConfigurableApplicationContext context = application(defaults).run(springArgs.toArray(String[]::new))) {
+			return launch(context);
+		}
+		catch (RuntimeException ex) {
+			err.println("consumer-drift could not start: " + StartupFailures.explain(ex));
+			return 2;
+		}
+	}
+
+	private int launch(ConfigurableApplicationContext context) {
+		JobOperator jobOperator = context.getBean(JobOperator.class);
+		Job job = context.getBean(Job.class);
+		JobParameters parameters = new JobParametersBuilder().addString("run.requestedAt", Instant.now().toString())
+			.toJobParameters();
+		JobExecution execution;
+		try {
+			execution = jobOperator.start(job, parameters);
+		}
+		catch (Exception ex) {
+			err.println("The scan job could not be launched: " + StartupFailures.explain(ex));
+			return 2;
+		}
+		String status = execution.getExecutionContext().getString(ReportTasklet.RUN_STATUS, null);
+		Path reports = context.getBean(DriftProperties.class).report().dir().toAbsolutePath().normalize();
+		if (status == null) {
+			err.println("The run ended without a verdict (job " + execution.getStatus() + "); see the log above.");
+			return 2;
+		}
+		RunStatus runStatus = RunStatus.fromId(status);
+		out.println("Run " + runStatus.id().toUpperCase() + " (exit " + runStatus.exitCode() + "). Reports: "
+				+ reports.resolve("drift-report.html") + ", drift-report.md, drift-report.json");
+		return runStatus.exitCode();
+	}
+
+	private static SpringApplication application(Map<String, Object> defaults) {
+		SpringApplication application = new SpringApplication(ConsumerDriftApplication.class);
+		application.setDefaultProperties(defaults);
+		return application;
+	}
+
+	private static List<String> demoArguments(DemoOrg demo) {
+		return List.of("--drift.forge.type=local", "--drift.forge.root=" + demo.root(),
+				"--drift.policy-file=" + demo.policyFile(), "--drift.org=" + demo.org(),
+				"--drift.repo-prefix=" + demo.repoPrefix(), "--drift.ssot.repo=" + demo.ssotRepo(),
+				"--drift.ssot.tag-prefix=" + demo.tagPrefix(),
+				"--spring.datasource.url=jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+	}
+}

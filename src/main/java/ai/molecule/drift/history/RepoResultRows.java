@@ -1,0 +1,80 @@
+package ai.molecule.drift.history;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ai.molecule.drift.lag.Lag;
+import ai.molecule.drift.lag.LagLevel;
+import ai.molecule.drift.scan.Classification;
+import ai.molecule.drift.scan.Finding;
+import ai.molecule.drift.scan.FindingCode;
+import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.scan.Severity;
+
+/** The repository-result and finding rows of a run, written in batches. */
+final class RepoResultRows {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	RepoResultRows(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	void insert(long runId, List<RepoResult> results) {
+		template.batchUpdate("""
+				insert into drift_repo_result (run_id, name, classification, archived, pin, lag_releases, lag_days, lag_level)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", results, results.size(), (ps, r) -> {
+			ps.setLong(1, runId);
+			ps.setString(2, r.name());
+			ps.setString(3, r.classification().id());
+			ps.setBoolean(4, r.archived());
+			ps.setString(5, r.pin());
+			ps.setObject(6, r.lag() == null ? null : r.lag().releases(), java.sql.Types.INTEGER);
+			ps.setObject(7, r.lag() == null ? null : r.lag().days(), java.sql.Types.BIGINT);
+			ps.setString(8, r.lag() == null ? null : r.lag().level().id());
+		});
+		List<Object[]> findings = new ArrayList<>();
+		for (RepoResult r : results) {
+			for (int i = 0; i < r.findings().size(); i++) {
+				Finding f = r.findings().get(i);
+				findings.add(new Object[] { runId, r.name(), i, f.code().id(), f.severity().id(),
+						RunStore.truncate(f.message()) });
+			}
+		}
+		template.batchUpdate("""
+				insert into drift_finding (run_id, repo_name, position, code, severity, message)
+				values (?, ?, ?, ?, ?, ?)""", findings);
+	}
+
+	List<RepoResult> load(long runId) {
+		Map<String, List<Finding>> findings = new LinkedHashMap<>();
+		jdbc.sql("select repo_name, code, severity, message from drift_finding where run_id = ? order by repo_name, position")
+			.param(runId)
+			.query(rs -> {
+				findings.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+					.add(new Finding(FindingCode.fromId(rs.getString(2)).orElseThrow(),
+							Severity.fromId(rs.getString(3)), rs.getString(4)));
+			});
+		return jdbc.sql("""
+				select name, classification, archived, pin, lag_releases, lag_days, lag_level
+				from drift_repo_result where run_id = ? order by name""")
+			.param(runId)
+			.query((rs, i) -> {
+				String level = rs.getString(7);
+				Lag lag = level == null ? null
+						: new Lag(rs.getInt(5), rs.getObject(6) == null ? null : rs.getLong(6), LagLevel.fromId(level));
+				String name = rs.getString(1);
+				return new RepoResult(name, Classification.fromId(rs.getString(2)), rs.getBoolean(3), rs.getString(4),
+						lag, findings.getOrDefault(name, List.of()));
+			})
+			.list();
+	}
+}

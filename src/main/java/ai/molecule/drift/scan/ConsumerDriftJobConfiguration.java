@@ -1,0 +1,123 @@
+package ai.molecule.drift.scan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.forge.Forge;
+import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.policy.Policy;
+import ai.molecule.drift.policy.PolicyLoader;
+import ai.molecule.drift.report.ReportWriter;
+
+/**
+ * The nightly job: resolve the SSOT, scan the org (chunked, repositories read concurrently),
+ * report. The report step runs whatever happened before it, so every outcome gets its reports.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsumerDriftJobConfiguration {
+
+	public static final String JOB_NAME = "consumerDriftJob";
+
+	public static final String RESOLVE_SSOT_STEP = "resolveSsot";
+
+	public static final String SCAN_STEP = "scan";
+
+	public static final String REPORT_STEP = "report";
+
+	@Bean
+	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
+			RunStore store, DriftProperties properties, Clock clock) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunLifecycle(store, properties, clock))
+			.start(resolveSsotStep)
+			.on("FAILED").to(reportStep)
+			.from(resolveSsotStep).on("*").to(scanStep)
+			.from(scanStep).on("*").to(reportStep)
+			.end()
+			.build();
+	}
+
+	@Bean
+	Step resolveSsotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ResolveSsotTasklet resolveSsotTasklet) {
+		return new StepBuilder(RESOLVE_SSOT_STEP, jobRepository).tasklet(resolveSsotTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ResolveSsotTasklet resolveSsotTasklet(Policy policy, Forge forge, RunStore store, DriftProperties properties) {
+		return new ResolveSsotTasklet(policy, new SsotLookup(forge), store, properties);
+	}
+
+	/** Loaded (and validated) once per run, when the first step needs it: before any forge request. */
+	@Bean
+	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+	Policy runPolicy(PolicyLoader policyLoader, DriftProperties properties) {
+		return policyLoader.load(properties.policyFile());
+	}
+
+	@Bean
+	Step scanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			OrgRepoReader orgRepoReader, RepoScanProcessor repoScanProcessor, RepoResultWriter repoResultWriter,
+			ThreadPoolTaskExecutor scanExecutor, DriftProperties properties) {
+		return new StepBuilder(SCAN_STEP, jobRepository).<ScanTarget, RepoResult>chunk(properties.scan().chunkSize())
+			.transactionManager(transactionManager)
+			.reader(orgRepoReader)
+			.processor(repoScanProcessor)
+			.writer(repoResultWriter)
+			.taskExecutor(scanExecutor)
+			.build();
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor scanExecutor(DriftProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(Math.max(1, properties.scan().concurrency()));
+		executor.setMaxPoolSize(Math.max(1, properties.scan().concurrency()));
+		executor.setThreadNamePrefix("scan-");
+		return executor;
+	}
+
+	@Bean
+	@StepScope
+	OrgRepoReader orgRepoReader(Forge forge, Policy policy, DriftProperties properties) {
+		return new OrgRepoReader(forge, properties.org(), properties.repoPrefix(), policy.consumers());
+	}
+
+	@Bean
+	@StepScope
+	RepoScanProcessor repoScanProcessor(Forge forge, Policy policy, RunStore store, Clock clock,
+			@Value("#{jobExecutionContext['runId']}") long runId) {
+		RepoClassifier classifier = new RepoClassifier(policy, store.releases(runId), LocalDate.now(clock));
+		return new RepoScanProcessor(forge, classifier);
+	}
+
+	@Bean
+	@StepScope
+	RepoResultWriter repoResultWriter(RunStore store, @Value("#{jobExecutionContext['runId']}") long runId) {
+		return new RepoResultWriter(store, runId);
+	}
+
+	@Bean
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunStore store,
+			ReportWriter reportWriter, DriftProperties properties, Clock clock) {
+		return new StepBuilder(REPORT_STEP, jobRepository)
+			.tasklet(new ReportTasklet(store, reportWriter, properties.report().dir(), clock), transactionManager)
+			.build();
+	}
+}

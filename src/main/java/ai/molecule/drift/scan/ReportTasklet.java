@@ -1,0 +1,101 @@
+package ai.molecule.drift.scan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import ai.molecule.drift.ConfigurationException;
+import ai.molecule.drift.forge.ForgeException;
+import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.policy.PolicyException;
+import ai.molecule.drift.report.ReportWriter;
+import ai.molecule.drift.report.RunReport;
+
+/**
+ * Last step, reached whatever happened before: decides the run's status, closes the run in the
+ * history and writes the reports from what was persisted.
+ */
+public class ReportTasklet implements Tasklet {
+
+	/** Key of the final status in the job's execution context. */
+	public static final String RUN_STATUS = "runStatus";
+
+	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+	private final RunStore store;
+
+	private final ReportWriter reportWriter;
+
+	private final Path reportDir;
+
+	private final Clock clock;
+
+	public ReportTasklet(RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+		this.store = store;
+		this.reportWriter = reportWriter;
+		this.reportDir = reportDir;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
+		JobExecution job = stepExecution.getJobExecution();
+		long runId = ScanSteps.runId(stepExecution);
+		List<String> problems = job.getStepExecutions()
+			.stream()
+			.filter(s -> s.getStatus() == BatchStatus.FAILED)
+			.map(ReportTasklet::describeFailure)
+			.toList();
+		boolean ssotResolutionRan = job.getStepExecutions()
+			.stream()
+			.anyMatch(s -> s.getStepName().equals(ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP)
+					&& s.getStatus() == BatchStatus.COMPLETED);
+		RunReport persisted = store.load(runId);
+		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
+				persisted.repos());
+		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
+		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
+
+		RunReport report = store.load(runId);
+		List<Path> written = reportWriter.write(report, reportDir);
+		var counts = report.counts();
+		log.info("Run {} {}: {} repositories ({}), {} behind; reports: {}", runId, verdict.status().id().toUpperCase(),
+				report.repos().size(), counts, report.behind().size(), written.get(0).getParent().toAbsolutePath());
+		verdict.reasons().forEach(reason -> log.info("  {}", reason));
+		return RepeatStatus.FINISHED;
+	}
+
+	private static String describeFailure(StepExecution step) {
+		String message = step.getFailureExceptions().stream().findFirst().map(ReportTasklet::explain).orElse("no details");
+		return switch (step.getStepName()) {
+			case ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP -> "The run could not start: " + message;
+			case ConsumerDriftJobConfiguration.SCAN_STEP -> "The scan did not complete: " + message;
+			default -> "Step " + step.getStepName() + " failed: " + message;
+		};
+	}
+
+	// Batch wraps failures ("Unable to process chunk"); our own exceptions carry the useful sentence.
+	private static String explain(Throwable failure) {
+		Throwable deepest = failure;
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ForgeException || t instanceof PolicyException || t instanceof ConfigurationException) {
+				return t.getMessage();
+			}
+			if (t.getMessage() != null) {
+				deepest = t;
+			}
+		}
+		return deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
+	}
+}

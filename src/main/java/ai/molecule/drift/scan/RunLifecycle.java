@@ -1,0 +1,68 @@
+package ai.molecule.drift.scan;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.report.RunReport.ForgeInfo;
+
+/**
+ * Opens the run's history row before the first step (status {@code running}) and makes sure a
+ * run whose report step itself failed is closed as an error rather than left running.
+ */
+public class RunLifecycle implements JobExecutionListener {
+
+	/** Key of the run id in the job's execution context. */
+	public static final String RUN_ID = "runId";
+
+	private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
+
+	private final RunStore store;
+
+	private final DriftProperties properties;
+
+	private final Clock clock;
+
+	public RunLifecycle(RunStore store, DriftProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		long runId = store.start(forgeInfo(properties), clock.instant(), jobExecution.getId());
+		jobExecution.getExecutionContext().putLong(RUN_ID, runId);
+		log.info("Run {} started: org {} on {}", runId, properties.org(), forgeInfo(properties).baseUrl());
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		long runId = jobExecution.getExecutionContext().getLong(RUN_ID);
+		if (jobExecution.getStatus() != BatchStatus.COMPLETED
+				&& store.status(runId).filter(s -> s == ai.molecule.drift.scan.RunStatus.RUNNING).isPresent()) {
+			String cause = jobExecution.getAllFailureExceptions()
+				.stream()
+				.map(Throwable::getMessage)
+				.findFirst()
+				.orElse("the job ended " + jobExecution.getStatus());
+			store.finish(runId, RunStatus.ERROR, List.of("The run could not complete its report: " + cause),
+					clock.instant());
+		}
+	}
+
+	static ForgeInfo forgeInfo(DriftProperties properties) {
+		DriftProperties.Forge forge = properties.forge();
+		String location = forge.type() == DriftProperties.ForgeType.LOCAL
+				? (forge.root() == null ? null : forge.root().toString())
+				: (forge.baseUrl() == null ? null : forge.baseUrl().toString());
+		return new ForgeInfo(forge.type().id(), location, properties.org(), properties.repoPrefix());
+	}
+}
