@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.DriftProperties;
@@ -39,13 +41,12 @@ final class ScanCommand {
 	}
 
 	int run(List<String> args) {
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		List<String> springArgs = new ArrayList<>(args.stream().filter(a -> !a.equals("--demo")).toList());
+		Map<String, Object> demoSettings = new LinkedHashMap<>();
+		List<String> springArgs = args.stream().filter(a -> !a.equals("--demo")).toList();
 		if (args.contains("--demo")) {
 			try {
 				DemoOrg demo = DemoOrg.create(Files.createTempDirectory("consumer-drift-demo-"));
-				// Demo settings come first so that explicit --name=value arguments still win.
-				springArgs.addAll(0, demoArguments(demo));
+				demoSettings.putAll(demoSettings(demo));
 				out.println("Demo organisation built in " + demo.root());
 			}
 			catch (IOException | RuntimeException ex) {
@@ -53,7 +54,7 @@ final class ScanCommand {
 				return 2;
 			}
 		}
-		try (ConfigurableApplicationContext context = application(defaults).run(springArgs.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = application(demoSettings).run(springArgs.toArray(String[]::new))) {
 			return launch(context);
 		}
 		catch (RuntimeException ex) {
@@ -87,17 +88,37 @@ final class ScanCommand {
 		return runStatus.exitCode();
 	}
 
-	private static SpringApplication application(Map<String, Object> defaults) {
+	/**
+	 * The demo's settings rank just below the command line: above the environment (so a shell set up
+	 * for the real org cannot break the demo) and below explicit {@code --name=value} arguments.
+	 */
+	private static SpringApplication application(Map<String, Object> demoSettings) {
 		SpringApplication application = new SpringApplication(ConsumerDriftApplication.class);
-		application.setDefaultProperties(defaults);
+		if (!demoSettings.isEmpty()) {
+			application.addInitializers(context -> {
+				MutablePropertySources sources = context.getEnvironment().getPropertySources();
+				MapPropertySource demo = new MapPropertySource("demo", demoSettings);
+				if (sources.contains(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+					sources.addAfter(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, demo);
+				}
+				else {
+					sources.addFirst(demo);
+				}
+			});
+		}
 		return application;
 	}
 
-	private static List<String> demoArguments(DemoOrg demo) {
-		return List.of("--drift.forge.type=local", "--drift.forge.root=" + demo.root(),
-				"--drift.policy-file=" + demo.policyFile(), "--drift.org=" + demo.org(),
-				"--drift.repo-prefix=" + demo.repoPrefix(), "--drift.ssot.repo=" + demo.ssotRepo(),
-				"--drift.ssot.tag-prefix=" + demo.tagPrefix(),
-				"--spring.datasource.url=jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+	private static Map<String, Object> demoSettings(DemoOrg demo) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("drift.forge.type", "local");
+		settings.put("drift.forge.root", demo.root().toString());
+		settings.put("drift.policy-file", demo.policyFile().toString());
+		settings.put("drift.org", demo.org());
+		settings.put("drift.repo-prefix", demo.repoPrefix());
+		settings.put("drift.ssot.repo", demo.ssotRepo());
+		settings.put("drift.ssot.tag-prefix", demo.tagPrefix());
+		settings.put("spring.datasource.url", "jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+		return settings;
 	}
 }

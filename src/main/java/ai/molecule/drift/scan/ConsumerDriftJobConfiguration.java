@@ -55,6 +55,7 @@ public class ConsumerDriftJobConfiguration {
 	Step resolveSsotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ResolveSsotTasklet resolveSsotTasklet) {
 		return new StepBuilder(RESOLVE_SSOT_STEP, jobRepository).tasklet(resolveSsotTasklet, transactionManager)
+			.listener(new StepLog())
 			.build();
 	}
 
@@ -81,6 +82,7 @@ public class ConsumerDriftJobConfiguration {
 			.processor(repoScanProcessor)
 			.writer(repoResultWriter)
 			.taskExecutor(scanExecutor)
+			.listener(new StepLog())
 			.build();
 	}
 
@@ -118,6 +120,7 @@ public class ConsumerDriftJobConfiguration {
 			ReportWriter reportWriter, DriftProperties properties, Clock clock) {
 		return new StepBuilder(REPORT_STEP, jobRepository)
 			.tasklet(new ReportTasklet(store, reportWriter, properties.report().dir(), clock), transactionManager)
+			.listener(new StepLog())
 			.build();
 	}
 }

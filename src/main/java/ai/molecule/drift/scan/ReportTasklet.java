@@ -14,10 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import ai.molecule.drift.ConfigurationException;
-import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.history.RunStore;
-import ai.molecule.drift.policy.PolicyException;
 import ai.molecule.drift.report.ReportWriter;
 import ai.molecule.drift.report.RunReport;
 
@@ -54,7 +51,8 @@ public class ReportTasklet implements Tasklet {
 		long runId = ScanSteps.runId(stepExecution);
 		List<String> problems = job.getStepExecutions()
 			.stream()
-			.filter(s -> s.getStatus() == BatchStatus.FAILED)
+			// A failed step followed by a transition ends ABANDONED, not FAILED: look at what it threw.
+			.filter(s -> !s.getFailureExceptions().isEmpty())
 			.map(ReportTasklet::describeFailure)
 			.toList();
 		boolean ssotResolutionRan = job.getStepExecutions()
@@ -69,33 +67,25 @@ public class ReportTasklet implements Tasklet {
 
 		RunReport report = store.load(runId);
 		List<Path> written = reportWriter.write(report, reportDir);
-		var counts = report.counts();
-		log.info("Run {} {}: {} repositories ({}), {} behind; reports: {}", runId, verdict.status().id().toUpperCase(),
-				report.repos().size(), counts, report.behind().size(), written.get(0).getParent().toAbsolutePath());
+		String counts = report.counts()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.map(e -> e.getValue() + " " + e.getKey().id())
+			.collect(java.util.stream.Collectors.joining(", "));
+		log.info("Run {} {}: {} repositories ({}), {} behind the SSOT; reports in {}", runId,
+				verdict.status().id().toUpperCase(), report.repos().size(), counts.isEmpty() ? "none" : counts,
+				report.behind().size(), written.get(0).getParent().toAbsolutePath());
 		verdict.reasons().forEach(reason -> log.info("  {}", reason));
 		return RepeatStatus.FINISHED;
 	}
 
 	private static String describeFailure(StepExecution step) {
-		String message = step.getFailureExceptions().stream().findFirst().map(ReportTasklet::explain).orElse("no details");
+		String message = step.getFailureExceptions().stream().findFirst().map(StepLog::explain).orElse("no details");
 		return switch (step.getStepName()) {
 			case ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP -> "The run could not start: " + message;
 			case ConsumerDriftJobConfiguration.SCAN_STEP -> "The scan did not complete: " + message;
 			default -> "Step " + step.getStepName() + " failed: " + message;
 		};
-	}
-
-	// Batch wraps failures ("Unable to process chunk"); our own exceptions carry the useful sentence.
-	private static String explain(Throwable failure) {
-		Throwable deepest = failure;
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof ForgeException || t instanceof PolicyException || t instanceof ConfigurationException) {
-				return t.getMessage();
-			}
-			if (t.getMessage() != null) {
-				deepest = t;
-			}
-		}
-		return deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
 	}
 }

@@ -1,0 +1,126 @@
+package ai.molecule.drift.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user runs it: sub-commands, exit codes, messages. */
+@ExtendWith(OutputCaptureExtension.class)
+class CliTests {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--spring.datasource.url=jdbc:h2:mem:cli-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		return Cli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	private String stdout() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String stderr() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void demoFailsOnItsUnlistedPinAndWritesTheReports(CapturedOutput log) {
+		int exit = run("scan", "--demo", "--drift.report.dir=" + dir.resolve("reports"));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(stdout()).contains("Demo organisation built in", "Run FAIL (exit 1)",
+				dir.resolve("reports/drift-report.html").toString());
+		assertThat(dir.resolve("reports/drift-report.json")).content().contains("\"status\": \"fail\"");
+		assertThat(dir.resolve("reports/drift-report.md")).content()
+			.contains("molecule-ai-workspace-template-openhands");
+		assertThat(log.getAll()).contains("Step scan COMPLETED").doesNotContain("\tat ");
+	}
+
+	@Test
+	void scanIsTheDefaultCommandAndPassesOnACleanOrg() throws Exception {
+		Path org = dir.resolve("org");
+		Files.createDirectories(org.resolve("molecule-ai-workspace-runtime"));
+		Files.writeString(org.resolve("molecule-ai-workspace-runtime/pyproject.toml"), "[project]\nversion = \"1.2.3\"\n");
+		Files.createDirectories(org.resolve("molecule-ai-workspace-template-a"));
+		Files.writeString(org.resolve("molecule-ai-workspace-template-a/.runtime-version"), "1.2.3\n");
+		Files.writeString(dir.resolve("policy.yml"), "consumers: [molecule-ai-workspace-template-a]\n");
+
+		int exit = run("--drift.forge.type=local", "--drift.forge.root=" + org,
+				"--drift.policy-file=" + dir.resolve("policy.yml"), "--drift.report.dir=" + dir.resolve("reports"));
+
+		assertThat(exit).isZero();
+		assertThat(stdout()).contains("Run PASS (exit 0)");
+		assertThat(dir.resolve("reports/drift-report.json")).content().contains("\"source\": \"fallback-file\"");
+	}
+
+	@Test
+	void missingBaseUrlIsAConfigurationErrorNamingTheSetting(CapturedOutput log) throws Exception {
+		Files.writeString(dir.resolve("policy.yml"), "consumers: []\n");
+
+		int exit = run("scan", "--drift.forge.type=gitea", "--drift.policy-file=" + dir.resolve("policy.yml"),
+				"--drift.report.dir=" + dir.resolve("reports"));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(log.getAll()).contains("drift.forge.base-url (DRIFT_FORGE_BASE_URL) is required")
+			.doesNotContain("\tat ");
+		assertThat(dir.resolve("reports/drift-report.md")).content()
+			.contains("drift.forge.base-url (DRIFT\\_FORGE\\_BASE\\_URL) is required");
+	}
+
+	@Test
+	void invalidSettingValueIsAnErrorBeforeAnything() {
+		int exit = run("scan", "--drift.scan.concurrency=lots");
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(stderr()).contains("consumer-drift could not start", "drift.scan.concurrency");
+	}
+
+	@Test
+	void helpAndUnknownCommands() {
+		assertThat(Cli.run(List.of("help"), new PrintStream(out), new PrintStream(err))).isZero();
+		assertThat(Cli.run(List.of("scan", "--help"), new PrintStream(out), new PrintStream(err))).isZero();
+		assertThat(stdout()).contains("scan --demo");
+		assertThat(Cli.run(List.of("frobnicate"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+		assertThat(stderr()).contains("Unknown command 'frobnicate'");
+	}
+
+	@Test
+	void secondRunOnTheSameDatabaseFileFailsFast() throws Exception {
+		String url = "jdbc:h2:file:" + dir.resolve("data/consumer-drift");
+		try (Connection held = DriverManager.getConnection(url, "sa", "")) {
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					"ai.molecule.drift.ConsumerDriftApplication", "scan", "--demo", "--spring.datasource.url=" + url,
+					"--drift.report.dir=" + dir.resolve("reports"))
+				.redirectErrorStream(true)
+				.start();
+			assertThat(other.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(other.exitValue()).as(output).isEqualTo(2);
+			assertThat(output).contains("the history database is in use by another run").doesNotContain("\tat ");
+			assertThat(held.isValid(1)).isTrue();
+		}
+	}
+}
