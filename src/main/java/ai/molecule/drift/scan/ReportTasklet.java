@@ -76,7 +76,7 @@ public class ReportTasklet implements Tasklet {
 		log.info("Run {} {}: {} repositories ({}), {} behind the SSOT; reports in {}", runId,
 				verdict.status().id().toUpperCase(), report.repos().size(), counts.isEmpty() ? "none" : counts,
 				report.behind().size(), written.get(0).getParent().toAbsolutePath());
-		verdict.reasons().forEach(reason -> log.info("  {}", reason));
+		verdict.reasons().forEach(reason -> log.warn("  {}", reason));
 		return RepeatStatus.FINISHED;
 	}
 
