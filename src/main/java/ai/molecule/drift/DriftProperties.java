@@ -3,6 +3,7 @@ package ai.molecule.drift;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,7 +39,7 @@ public record DriftProperties(
 	 * @param root for {@code local}: a folder with one sub-folder per repository
 	 * @param connectTimeout time allowed to open a connection
 	 * @param requestTimeout time allowed for one response
-	 * @param maxAttempts attempts per request for retryable failures (429, 502, 503, 504, I/O)
+	 * @param maxAttempts attempts per request for retryable failures (429, 500, 502, 503, 504, I/O)
 	 * @param retryBaseDelay first back-off delay; doubled (with jitter) on each retry
 	 * @param retryMaxDelay ceiling for one back-off delay, {@code Retry-After} included
 	 */
@@ -52,6 +53,10 @@ public record DriftProperties(
 			@DefaultValue("4") int maxAttempts,
 			@DefaultValue("500ms") Duration retryBaseDelay,
 			@DefaultValue("30s") Duration retryMaxDelay) {
+
+		public Forge {
+			requireRange("drift.forge.max-attempts", maxAttempts, 1, 20);
+		}
 
 		public boolean hasToken() {
 			return token != null && !token.isBlank();
@@ -70,7 +75,7 @@ public record DriftProperties(
 		GITEA, GITHUB, LOCAL;
 
 		public String id() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 	}
 
@@ -107,5 +112,17 @@ public record DriftProperties(
 	public record Scan(
 			@DefaultValue("8") int concurrency,
 			@DefaultValue("100") int chunkSize) {
+
+		public Scan {
+			requireRange("drift.scan.concurrency", concurrency, 1, 256);
+			requireRange("drift.scan.chunk-size", chunkSize, 1, 10_000);
+		}
+	}
+
+	private static void requireRange(String property, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException(
+					property + " must be between " + min + " and " + max + ", not " + value);
+		}
 	}
 }

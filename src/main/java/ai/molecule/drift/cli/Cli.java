@@ -1,7 +1,6 @@
 package ai.molecule.drift.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +44,9 @@ public final class Cli {
 				yield 0;
 			}
 			default -> {
-				err.println("Unknown command '" + command + "' (arguments: " + Arrays.toString(args.toArray()) + ").");
+				// The word is not echoed: it may be a secret meant as an option's value (--token VALUE).
+				err.println("Unknown command: the first argument that is not an option must be scan or help, "
+						+ "and settings are written --name=value.");
 				err.print(USAGE);
 				yield 2;
 			}

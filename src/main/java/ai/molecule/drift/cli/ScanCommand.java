@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -22,7 +23,7 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.DriftProperties;
-import ai.molecule.drift.scan.ReportTasklet;
+import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
 import ai.molecule.drift.scan.RunStatus;
 
 /**
@@ -76,10 +77,11 @@ final class ScanCommand {
 			err.println("The scan job could not be launched: " + StartupFailures.explain(ex));
 			return 2;
 		}
-		String status = execution.getExecutionContext().getString(ReportTasklet.RUN_STATUS, null);
+		String status = execution.getExecutionContext()
+			.getString(ConsumerDriftJobConfiguration.RUN_STATUS, null);
 		Path reports = context.getBean(DriftProperties.class).report().dir().toAbsolutePath().normalize();
-		if (status == null) {
-			err.println("The run ended without a verdict (job " + execution.getStatus() + "); see the log above.");
+		if (execution.getStatus() != BatchStatus.COMPLETED || status == null) {
+			err.println("The run ended without its reports (job " + execution.getStatus() + "); see the log above.");
 			return 2;
 		}
 		RunStatus runStatus = RunStatus.fromId(status);

@@ -129,6 +129,9 @@ final class ForgeHttpClient {
 
 	/** One JSON value as a payload record; a value of the wrong shape is an error naming the request. */
 	<T> T read(JsonNode node, Class<T> type, URI uri) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			throw failure(describe(uri) + ": expected a " + type.getSimpleName() + " but the response holds null");
+		}
 		try {
 			return mapper.treeToValue(node, type);
 		}

@@ -122,11 +122,6 @@ public class RunStore {
 				RunStatus.fromId((String) run.get("STATUS")), reasons, forge, ssot(runId), repoRows.load(runId));
 	}
 
-	/** Ids of runs, newest first. */
-	public List<Long> runIds() {
-		return jdbc.sql("select id from drift_run order by id desc").query(Long.class).list();
-	}
-
 	public Optional<RunStatus> status(long runId) {
 		return jdbc.sql("select status from drift_run where id = ?")
 			.param(runId)

@@ -45,11 +45,6 @@ public record RunReport(long runId, Instant startedAt, Instant finishedAt, RunSt
 		return counts;
 	}
 
-	/** Repositories that fail the run or could not be read: shown first. */
-	public List<RepoResult> failing() {
-		return repos.stream().filter(RepoResult::failsRun).toList();
-	}
-
 	/** Repositories whose pin is behind the SSOT. */
 	public List<RepoResult> behind() {
 		return repos.stream().filter(r -> r.lag() != null && r.lag().releases() > 0).toList();

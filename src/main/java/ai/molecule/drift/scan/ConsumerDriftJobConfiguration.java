@@ -39,6 +39,12 @@ public class ConsumerDriftJobConfiguration {
 
 	public static final String REPORT_STEP = "report";
 
+	/** Job execution context key: the run's id in the history database. */
+	public static final String RUN_ID = "runId";
+
+	/** Job execution context key: the run's status, set once its reports are written. */
+	public static final String RUN_STATUS = "runStatus";
+
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
 			RunStore store, DriftProperties properties, Clock clock) {

@@ -20,7 +20,7 @@ import ai.molecule.drift.forge.RepoRef;
  * every enumerated consumer the listing did not include (it need not match the prefix). A failed
  * org listing fails the step: without it nothing can be said about the org.
  */
-public class OrgRepoReader implements ItemReader<ScanTarget> {
+class OrgRepoReader implements ItemReader<ScanTarget> {
 
 	private static final Logger log = LoggerFactory.getLogger(OrgRepoReader.class);
 
@@ -34,7 +34,7 @@ public class OrgRepoReader implements ItemReader<ScanTarget> {
 
 	private Deque<ScanTarget> pending;
 
-	public OrgRepoReader(Forge forge, String org, String prefix, List<String> consumers) {
+	OrgRepoReader(Forge forge, String org, String prefix, List<String> consumers) {
 		this.forge = forge;
 		this.org = org;
 		this.prefix = prefix;
@@ -62,7 +62,8 @@ public class OrgRepoReader implements ItemReader<ScanTarget> {
 					ex);
 		}
 		for (RepoRef repo : repos) {
-			if (repo.name().startsWith(prefix) && seen.add(repo.name().toLowerCase(Locale.ROOT))) {
+			if (repo.name().regionMatches(true, 0, prefix, 0, prefix.length())
+					&& seen.add(repo.name().toLowerCase(Locale.ROOT))) {
 				targets.add(new ScanTarget(repo.name(), repo, null));
 			}
 		}
@@ -86,8 +87,8 @@ public class OrgRepoReader implements ItemReader<ScanTarget> {
 		try {
 			return new ScanTarget(consumer, forge.findRepo(org, consumer).orElse(null), null);
 		}
-		catch (ForgeException ex) {
-			return new ScanTarget(consumer, null, ex.getMessage());
+		catch (RuntimeException ex) {
+			return new ScanTarget(consumer, null, ex instanceof ForgeException ? ex.getMessage() : ex.toString());
 		}
 	}
 }

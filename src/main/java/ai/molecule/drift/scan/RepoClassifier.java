@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.ReleaseLine;
 import ai.molecule.drift.lag.Version;
@@ -124,17 +126,18 @@ public final class RepoClassifier {
 	private static boolean vendorsRuntime(RepoSnapshot repo) {
 		return repo.topLevel()
 			.stream()
+			.filter(e -> e.type() != TreeEntry.Type.FILE)
 			.anyMatch(e -> e.name().equals("workspace") || e.name().equals("molecule_runtime"));
 	}
 
 	/** Collects findings, raising the codes the policy lists in {@code fail-on} to errors. */
 	static final class Findings {
 
-		private final java.util.Set<FindingCode> failOn;
+		private final Set<FindingCode> failOn;
 
 		private final List<Finding> list = new ArrayList<>();
 
-		Findings(java.util.Set<FindingCode> failOn) {
+		Findings(Set<FindingCode> failOn) {
 			this.failOn = failOn;
 		}
 

@@ -1,24 +1,26 @@
 package ai.molecule.drift.scan;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import ai.molecule.drift.history.RunStore;
 
 /** Persists a chunk of results in the chunk's transaction. */
-public class RepoResultWriter implements ItemWriter<RepoResult> {
+class RepoResultWriter implements ItemWriter<RepoResult> {
 
 	private final RunStore store;
 
 	private final long runId;
 
-	public RepoResultWriter(RunStore store, long runId) {
+	RepoResultWriter(RunStore store, long runId) {
 		this.store = store;
 		this.runId = runId;
 	}
 
 	@Override
 	public void write(Chunk<? extends RepoResult> chunk) {
-		store.saveResults(runId, java.util.List.copyOf(chunk.getItems()));
+		store.saveResults(runId, List.copyOf(chunk.getItems()));
 	}
 }

@@ -15,7 +15,7 @@ import ai.molecule.drift.forge.RepoRef;
  * Reads one repository's pin files and classifies it. Runs on several threads at once; a read
  * failure becomes an "unreadable" result (never a quiet "clean") rather than failing the step.
  */
-public class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
+class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 
 	static final String PIN_FILE = ".runtime-version";
 
@@ -31,7 +31,7 @@ public class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> 
 
 	private final RepoClassifier classifier;
 
-	public RepoScanProcessor(Forge forge, RepoClassifier classifier) {
+	RepoScanProcessor(Forge forge, RepoClassifier classifier) {
 		this.forge = forge;
 		this.classifier = classifier;
 	}
@@ -58,6 +58,11 @@ public class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> 
 		catch (ForgeException ex) {
 			log.warn("Repository {} could not be read: {}", repo.name(), ex.getMessage());
 			return RepoSnapshot.unreadable(repo.name(), repo.archived(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// A forge answer we did not expect must not abort the whole scan, nor pass as "clean".
+			log.warn("Repository {} could not be read: {}", repo.name(), ex.toString());
+			return RepoSnapshot.unreadable(repo.name(), repo.archived(), "unexpected answer: " + ex);
 		}
 	}
 }

@@ -22,10 +22,10 @@ import ai.molecule.drift.report.RunReport;
  * Last step, reached whatever happened before: decides the run's status, closes the run in the
  * history and writes the reports from what was persisted.
  */
-public class ReportTasklet implements Tasklet {
+class ReportTasklet implements Tasklet {
 
-	/** Key of the final status in the job's execution context. */
-	public static final String RUN_STATUS = "runStatus";
+	/** Key of the final status in the job's execution context; set only once the reports are written. */
+	static final String RUN_STATUS = ConsumerDriftJobConfiguration.RUN_STATUS;
 
 	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
@@ -37,7 +37,7 @@ public class ReportTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	public ReportTasklet(RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+	ReportTasklet(RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
 		this.store = store;
 		this.reportWriter = reportWriter;
 		this.reportDir = reportDir;
@@ -63,10 +63,9 @@ public class ReportTasklet implements Tasklet {
 		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
 				persisted.repos());
 		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
-		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
-
 		RunReport report = store.load(runId);
 		List<Path> written = reportWriter.write(report, reportDir);
+		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
 		String counts = report.counts()
 			.entrySet()
 			.stream()

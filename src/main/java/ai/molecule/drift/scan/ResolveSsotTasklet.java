@@ -19,7 +19,7 @@ import ai.molecule.drift.policy.Policy;
  * and the run becomes an error. An unresolved SSOT does not fail the step, so the scan still
  * classifies every repository.
  */
-public class ResolveSsotTasklet implements Tasklet {
+class ResolveSsotTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(ResolveSsotTasklet.class);
 
@@ -31,7 +31,7 @@ public class ResolveSsotTasklet implements Tasklet {
 
 	private final DriftProperties properties;
 
-	public ResolveSsotTasklet(Policy policy, SsotLookup ssotLookup, RunStore store, DriftProperties properties) {
+	ResolveSsotTasklet(Policy policy, SsotLookup ssotLookup, RunStore store, DriftProperties properties) {
 		this.policy = policy;
 		this.ssotLookup = ssotLookup;
 		this.store = store;

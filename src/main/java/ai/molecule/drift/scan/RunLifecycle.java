@@ -1,5 +1,6 @@
 package ai.molecule.drift.scan;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,10 +18,10 @@ import ai.molecule.drift.report.RunReport.ForgeInfo;
  * Opens the run's history row before the first step (status {@code running}) and makes sure a
  * run whose report step itself failed is closed as an error rather than left running.
  */
-public class RunLifecycle implements JobExecutionListener {
+class RunLifecycle implements JobExecutionListener {
 
 	/** Key of the run id in the job's execution context. */
-	public static final String RUN_ID = "runId";
+	static final String RUN_ID = ConsumerDriftJobConfiguration.RUN_ID;
 
 	private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
 
@@ -30,7 +31,7 @@ public class RunLifecycle implements JobExecutionListener {
 
 	private final Clock clock;
 
-	public RunLifecycle(RunStore store, DriftProperties properties, Clock clock) {
+	RunLifecycle(RunStore store, DriftProperties properties, Clock clock) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -47,22 +48,34 @@ public class RunLifecycle implements JobExecutionListener {
 	public void afterJob(JobExecution jobExecution) {
 		long runId = jobExecution.getExecutionContext().getLong(RUN_ID);
 		if (jobExecution.getStatus() != BatchStatus.COMPLETED
-				&& store.status(runId).filter(s -> s == ai.molecule.drift.scan.RunStatus.RUNNING).isPresent()) {
-			String cause = jobExecution.getAllFailureExceptions()
+				&& store.status(runId).filter(s -> s == RunStatus.RUNNING).isPresent()) {
+			String cause = jobExecution.getStepExecutions()
 				.stream()
-				.map(Throwable::getMessage)
+				.filter(s -> s.getStepName().equals(ConsumerDriftJobConfiguration.REPORT_STEP))
+				.flatMap(s -> s.getFailureExceptions().stream())
+				.map(StepLog::explain)
 				.findFirst()
 				.orElse("the job ended " + jobExecution.getStatus());
-			store.finish(runId, RunStatus.ERROR, List.of("The run could not complete its report: " + cause),
+			log.error("Run {} could not write its reports: {}", runId, cause);
+			store.finish(runId, RunStatus.ERROR, List.of("The reports could not be written: " + cause),
 					clock.instant());
 		}
+	}
+
+	/** What may be shown of the base URL: never user info (credentials) or a query. */
+	static String withoutCredentials(URI url) {
+		if (url == null) {
+			return null;
+		}
+		String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+		String path = url.getRawPath() == null ? "" : url.getRawPath();
+		return url.getScheme() + "://" + url.getHost() + port + path;
 	}
 
 	static ForgeInfo forgeInfo(DriftProperties properties) {
 		DriftProperties.Forge forge = properties.forge();
 		String location = forge.type() == DriftProperties.ForgeType.LOCAL
-				? (forge.root() == null ? null : forge.root().toString())
-				: (forge.baseUrl() == null ? null : forge.baseUrl().toString());
+				? (forge.root() == null ? null : forge.root().toString()) : withoutCredentials(forge.baseUrl());
 		return new ForgeInfo(forge.type().id(), location, properties.org(), properties.repoPrefix());
 	}
 }

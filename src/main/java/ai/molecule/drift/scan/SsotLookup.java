@@ -15,15 +15,15 @@ import ai.molecule.drift.lag.Version;
  * release tag at all. A forge failure leaves the SSOT unresolved; it is never guessed from the
  * fallback file, which lags behind the releases.
  */
-public final class SsotLookup {
+final class SsotLookup {
 
 	private final Forge forge;
 
-	public SsotLookup(Forge forge) {
+	SsotLookup(Forge forge) {
 		this.forge = forge;
 	}
 
-	public ReleaseLine resolve(String org, String repo, String tagPrefix, String fallbackFile) {
+	ReleaseLine resolve(String org, String repo, String tagPrefix, String fallbackFile) {
 		List<Release> releases;
 		try {
 			releases = SsotResolver.releases(forge.listReleaseTags(org, repo), tagPrefix);

@@ -55,7 +55,35 @@ class CliTests {
 		assertThat(dir.resolve("reports/drift-report.json")).content().contains("\"status\": \"fail\"");
 		assertThat(dir.resolve("reports/drift-report.md")).content()
 			.contains("molecule-ai-workspace-template-openhands");
-		assertThat(log.getAll()).contains("Step scan COMPLETED").doesNotContain("\tat ");
+		assertThat(log.getErr()).contains("Step scan COMPLETED").doesNotContain("\tat ");
+		assertThat(log.getOut()).doesNotContain("INFO", "Step scan");
+	}
+
+	@Test
+	void reportsThatCannotBeWrittenMakeTheRunAnError() throws Exception {
+		Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+		int exit = run("scan", "--demo", "--drift.report.dir=" + notADirectory.resolve("reports"));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(stdout()).doesNotContain("Run FAIL");
+		assertThat(stderr()).contains("The run ended without its reports");
+	}
+
+	@Test
+	void settingOutOfRangeIsNamed() {
+		int exit = run("scan", "--drift.scan.concurrency=0");
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(stderr()).contains("drift.scan.concurrency must be between 1 and 256, not 0");
+	}
+
+	@Test
+	void anUnknownCommandIsNotEchoedBecauseItMayBeASecret() {
+		int exit = Cli.run(List.of("--drift.forge.token", "s3cr3t-value"), new PrintStream(out), new PrintStream(err));
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(stderr()).contains("Unknown command").doesNotContain("s3cr3t-value");
 	}
 
 	@Test
@@ -95,6 +123,8 @@ class CliTests {
 
 		assertThat(exit).isEqualTo(2);
 		assertThat(stderr()).contains("consumer-drift could not start", "drift.scan.concurrency");
+		assertThat(run("scan", "--drift.forge.type=gitlab")).isEqualTo(2);
+		assertThat(stderr()).contains("drift.forge.type is invalid: \"gitlab\" is not one of [gitea, github, local]");
 	}
 
 	@Test
@@ -103,7 +133,7 @@ class CliTests {
 		assertThat(Cli.run(List.of("scan", "--help"), new PrintStream(out), new PrintStream(err))).isZero();
 		assertThat(stdout()).contains("scan --demo");
 		assertThat(Cli.run(List.of("frobnicate"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
-		assertThat(stderr()).contains("Unknown command 'frobnicate'");
+		assertThat(stderr()).contains("Unknown command", "--name=value");
 	}
 
 	@Test

@@ -244,6 +244,9 @@ class RepoClassifierTests {
 				List.of(new TreeEntry("workspace", TreeEntry.Type.DIR), new TreeEntry("README.md", TreeEntry.Type.FILE)),
 				null);
 		assertThat(codes(classify(snapshot))).containsExactly(FindingCode.VENDORED_RUNTIME);
+		RepoSnapshot aFileNamedLikeIt = new RepoSnapshot(PREFIX + "claude-code", true, false, "0.3.27", null, null,
+				List.of(new TreeEntry("workspace", TreeEntry.Type.FILE)), null);
+		assertThat(classify(aFileNamedLikeIt).findings()).isEmpty();
 		RepoSnapshot cleanRepo = new RepoSnapshot(PREFIX + "docs-only", true, false, null, null, null,
 				List.of(new TreeEntry("workspace", TreeEntry.Type.DIR)), null);
 		assertThat(classify(cleanRepo).findings()).isEmpty();
