@@ -121,6 +121,8 @@ final class ScanCommand {
 		settings.put("drift.ssot.repo", demo.ssotRepo());
 		settings.put("drift.ssot.tag-prefix", demo.tagPrefix());
 		settings.put("spring.datasource.url", "jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+		// The demo's org is named like the real one: its metrics must not replace the real org's in a Pushgateway.
+		settings.put("drift.metrics.pushgateway-url", "");
 		return settings;
 	}
 }
