@@ -6,29 +6,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
-
-import static org.assertj.core.api.Assertions.fail;
+import ai.molecule.drift.RequiredTool;
 
 /**
  * A real Prometheus Pushgateway (Debian's {@code prometheus-pushgateway}), started as a child
  * process on a free loopback port, and a reader of the series it serves on {@code /metrics}.
- * <p>
- * Without the binary the tests using it are skipped locally, and fail when {@code CI=true}:
- * {@code .ci/run} installs it, so in CI a missing binary is a broken build, not a quiet skip.
+ * Without the binary the tests using it are skipped locally and fail in CI ({@link RequiredTool}).
  */
 final class LocalPushgateway implements AutoCloseable {
 
@@ -51,7 +44,7 @@ final class LocalPushgateway implements AutoCloseable {
 
 	/** Starts the gateway and waits until it is ready (at most ten seconds). */
 	static LocalPushgateway start() throws IOException, InterruptedException {
-		Path binary = binary().orElseGet(LocalPushgateway::missing);
+		Path binary = RequiredTool.find(BINARY, "prometheus-pushgateway");
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
@@ -124,24 +117,6 @@ final class LocalPushgateway implements AutoCloseable {
 		}
 		close();
 		throw new IOException(BINARY + " was not ready within ten seconds on " + url);
-	}
-
-	private static Optional<Path> binary() {
-		String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/bin";
-		return Stream.of(path.split(java.io.File.pathSeparator))
-			.filter(dir -> !dir.isBlank())
-			.map(dir -> Path.of(dir, BINARY))
-			.filter(Files::isExecutable)
-			.findFirst();
-	}
-
-	private static Path missing() {
-		String message = BINARY + " is not installed (apt-get install -y prometheus-pushgateway; .ci/run does it)";
-		if ("true".equals(System.getenv("CI"))) {
-			fail(message + ": CI=true, so the Pushgateway tests must run, not be skipped");
-		}
-		Assumptions.abort(message + "; skipped because CI is not set to true");
-		return null;
 	}
 
 	/**
