@@ -62,7 +62,7 @@ class KustomizeBuildTests {
 	}
 
 	private static List<HasMetadata> build(Path dir) throws IOException, InterruptedException {
-		Path kubectl = RequiredTool.find("kubectl", "kubectl");
+		Path kubectl = RequiredTool.find("kubectl", "it comes with the project's machines; or install kubectl 1.27+");
 		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();

@@ -44,7 +44,7 @@ final class LocalPushgateway implements AutoCloseable {
 
 	/** Starts the gateway and waits until it is ready (at most ten seconds). */
 	static LocalPushgateway start() throws IOException, InterruptedException {
-		Path binary = RequiredTool.find(BINARY, "prometheus-pushgateway");
+		Path binary = RequiredTool.find(BINARY, "apt-get install -y prometheus-pushgateway; .ci/run does it");
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
