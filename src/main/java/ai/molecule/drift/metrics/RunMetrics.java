@@ -58,13 +58,15 @@ final class RunMetrics {
 			gauge(registry, "consumer.drift.run.status", status == run.status() ? 1 : 0,
 					"1 for the status of the last run (pass, fail, error), 0 for the others", "status", status.id());
 		}
-		Duration duration = Duration.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : run.startedAt());
-		TimeGauge.builder("consumer.drift.run.duration", duration, TimeUnit.MILLISECONDS, Duration::toMillis)
+		long durationMillis = Duration
+			.between(run.startedAt(), run.finishedAt() != null ? run.finishedAt() : run.startedAt())
+			.toMillis();
+		TimeGauge.builder("consumer.drift.run.duration", () -> durationMillis, TimeUnit.MILLISECONDS)
 			.description("How long the last run took")
 			.register(registry);
 		if (lastSuccess != null) {
-			TimeGauge.builder("consumer.drift.last.success.timestamp", lastSuccess, TimeUnit.MILLISECONDS,
-					Instant::toEpochMilli)
+			long lastSuccessMillis = lastSuccess.toEpochMilli();
+			TimeGauge.builder("consumer.drift.last.success.timestamp", () -> lastSuccessMillis, TimeUnit.MILLISECONDS)
 				.description("When the last run that completed its scan (pass or fail) ended, in Unix time")
 				.register(registry);
 		}
@@ -82,8 +84,9 @@ final class RunMetrics {
 	}
 
 	private static void gauge(MeterRegistry registry, String name, Number value, String description, String... tags) {
-		// The registry lives for one push: a strong reference to the value is all a gauge needs.
-		Gauge.builder(name, value, Number::doubleValue).description(description).tags(tags).register(registry);
+		// A supplier, not Gauge.builder(name, value, f): that form holds the value weakly, and a
+		// collection before the push would turn it into NaN.
+		Gauge.builder(name, () -> value).description(description).tags(tags).register(registry);
 	}
 
 	/** The labels of one findings series. */

@@ -63,6 +63,18 @@ class RunMetricsTests {
 	}
 
 	@Test
+	void theValuesSurviveAGarbageCollectionBeforeThePush() {
+		var registry = RunMetrics.of(failingRun(), FINISHED);
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+
+		assertThat(registry.scrape()).doesNotContain("NaN")
+			.contains("consumer_drift_repo_lag_days{repo=\"t-langgraph\"} 41.0",
+					"consumer_drift_last_success_timestamp_seconds " + FINISHED.toEpochMilli() / 1000.0);
+	}
+
+	@Test
 	void withoutAnyCompletedRunThereIsNoLastSuccessSeries() {
 		assertThat(RunMetrics.of(failingRun(), null).scrape()).doesNotContain("consumer_drift_last_success");
 	}
