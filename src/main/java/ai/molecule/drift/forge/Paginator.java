@@ -13,6 +13,9 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * {@link #MAX_PAGES} pages, is a lying server and an error, never an endless loop.
  */
 final class Paginator {
+
+	private static final Logger log = LoggerFactory.getLogger(Paginator.class);
 
 	static final int MAX_PAGES = 10_000;
 
@@ -51,7 +56,10 @@ final class Paginator {
 			Supplier<ForgeException> notFound) {
 		Map<String, T> items = new LinkedHashMap<>();
 		Set<URI> visited = new HashSet<>();
-		URI uri = page.apply(1);
+		URI first = page.apply(1);
+		URI uri = first;
+		int received = 0;
+		Optional<String> declaredTotal = Optional.empty();
 		for (int number = 1;; number++) {
 			if (number > maxPages) {
 				throw client.failure(ForgeHttpClient.describe(uri) + ": more than " + maxPages + " pages; giving up");
@@ -65,6 +73,10 @@ final class Paginator {
 				throw client.statusError(response);
 			}
 			List<T> pageItems = items(response, type);
+			if (number == 1) {
+				declaredTotal = response.header("X-Total-Count");
+			}
+			received += pageItems.size();
 			int before = items.size();
 			pageItems.forEach((item) -> items.putIfAbsent(key.apply(item), item));
 			Optional<String> link = response.header("Link");
@@ -89,7 +101,27 @@ final class Paginator {
 			}
 			uri = next;
 		}
+		reportInconsistencies(first, declaredTotal, received, items.size());
 		return new ArrayList<>(items.values());
+	}
+
+	// Gitea's X-Total-Count also counts repositories the caller cannot see, so fewer items is normal;
+	// more items, or items served twice, means the listing shifted or the server is lying.
+	private void reportInconsistencies(URI first, Optional<String> declaredTotal, int received, int distinct) {
+		String what = ForgeHttpClient.describe(first);
+		if (received > distinct) {
+			log.warn("{}: {} items were served more than once across pages and counted once", what,
+					received - distinct);
+		}
+		declaredTotal.map(String::strip).filter(t -> t.matches("\\d{1,9}")).map(Integer::parseInt).ifPresent(total -> {
+			if (distinct > total) {
+				log.warn("{}: X-Total-Count says {} but {} distinct items arrived; the listing is inconsistent, "
+						+ "using what arrived", what, total, distinct);
+			}
+			else if (distinct < total) {
+				log.debug("{}: X-Total-Count says {}, {} items visible to this caller", what, total, distinct);
+			}
+		});
 	}
 
 	private <T> List<T> items(ForgeResponse response, Class<T> type) {
