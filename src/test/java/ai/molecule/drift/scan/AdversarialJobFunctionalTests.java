@@ -133,9 +133,10 @@ class AdversarialJobFunctionalTests {
 
 	@Test
 	void persistentTimeoutsMakeTheRepoUnreadableNeverClean() throws Exception {
+		long before = jobs.startJob(jobs.getUniqueJobParameters()).getExecutionContext().getLong("runId");
 		gitea.delay(T + "clean/", Duration.ofSeconds(2), -1);
 
-		jobs.startJob(jobs.getUniqueJobParameters());
+		long after = jobs.startJob(jobs.getUniqueJobParameters()).getExecutionContext().getLong("runId");
 
 		JsonNode report = JobFixtures.report(reports);
 		assertThat(report.get("exitCode").asInt()).isEqualTo(2);
@@ -144,6 +145,10 @@ class AdversarialJobFunctionalTests {
 		assertThat(stuck.get("findings").get(0).get("message").asString()).contains("timed out");
 		assertThat(report.get("reasons").get(0).asString()).contains(T + "clean");
 		assertThat(report.get("counts").get("clean").asInt()).isZero();
+		// The earlier run keeps what it knew; the failed read is recorded as unknown, never as clean.
+		String sql = "select classification from drift_repo_result where run_id = ? and name = ?";
+		assertThat(jdbc.queryForObject(sql, String.class, before, T + "clean")).isEqualTo("clean");
+		assertThat(jdbc.queryForObject(sql, String.class, after, T + "clean")).isEqualTo("unknown");
 	}
 
 	@Test
