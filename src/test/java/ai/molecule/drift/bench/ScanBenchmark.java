@@ -20,7 +20,8 @@ import ai.molecule.drift.forge.FakeGitea;
 /**
  * Runs the packaged jar, as a process, against a fake Gitea with added latency and prints what the
  * scan costs: wall time, requests, efficiency against the network's limit, heap, start-up. Not a
- * test: run it with {@code mvn -B -Pbench verify} (see the README's Performance section).
+ * test: run it with {@code mvn -B -Pbench verify} (see the README's Performance section);
+ * {@code -Dbench.only=REGEX} runs only the runs whose label matches.
  */
 public final class ScanBenchmark {
 
@@ -59,6 +60,7 @@ public final class ScanBenchmark {
 		results.add(run(jar, out, "N=1000 Gitea < 1.24", 1000, 8, null, false));
 		results.add(run(jar, out, "N=5000", 5000, 8, null, true));
 		results.add(run(jar, out, "N=5000 -Xmx128m", 5000, 8, "128m", true));
+		results.removeIf(java.util.Objects::isNull);
 		String table = BenchReport.markdown(results, LATENCY, serverMillisPerRequest());
 		Files.writeString(out.resolve("results.md"), table);
 		System.out.println(table);
@@ -66,6 +68,9 @@ public final class ScanBenchmark {
 
 	private static Result run(Path jar, Path out, String label, int repos, int concurrency, String heap,
 			boolean batch) throws IOException, InterruptedException {
+		if (!label.matches(System.getProperty("bench.only", ".*"))) {
+			return null;
+		}
 		Path work = Files.createTempDirectory("bench-");
 		Path policy = work.resolve("drift-policy.yml");
 		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy)) {
