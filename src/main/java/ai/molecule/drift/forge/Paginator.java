@@ -54,6 +54,13 @@ final class Paginator {
 	 */
 	<T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
 			Supplier<ForgeException> notFound) {
+		try (PagePrefetch prefetch = new PagePrefetch(client, maxPages)) {
+			return readAll(page, type, key, notFound, prefetch);
+		}
+	}
+
+	private <T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
+			Supplier<ForgeException> notFound, PagePrefetch prefetch) {
 		Map<String, T> items = new LinkedHashMap<>();
 		Set<URI> visited = new HashSet<>();
 		URI first = page.apply(1);
@@ -65,7 +72,8 @@ final class Paginator {
 				throw client.failure(ForgeHttpClient.describe(uri) + ": more than " + maxPages + " pages; giving up");
 			}
 			visited.add(uri);
-			ForgeResponse response = client.get(uri);
+			URI current = uri;
+			ForgeResponse response = prefetch.take(current).orElseGet(() -> client.get(current));
 			if (response.isNotFound() && number == 1) {
 				throw notFound.get();
 			}
@@ -75,6 +83,7 @@ final class Paginator {
 			List<T> pageItems = items(response, type);
 			if (number == 1) {
 				declaredTotal = response.header("X-Total-Count");
+				prefetch.start(response);
 			}
 			received += pageItems.size();
 			int before = items.size();

@@ -192,7 +192,9 @@ class AdversarialJobFunctionalTests {
 		JsonNode report = JobFixtures.report(reports);
 		assertThat(report.get("exitCode").asInt()).isEqualTo(2);
 		assertThat(report.get("reasons").get(0).asString()).contains("points back to", "already read");
-		assertThat(gitea.requests("/orgs/molecule-ai/repos")).hasSize(2);
+		assertThat(gitea.requests("/orgs/molecule-ai/repos")).extracting(FakeGitea.Request::target)
+			.doesNotHaveDuplicates()
+			.hasSizeLessThanOrEqualTo(3);
 	}
 
 	@Test
