@@ -3,6 +3,7 @@ package ai.molecule.drift.forge;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,12 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 import ai.molecule.drift.DriftProperties;
 
 /**
- * The forge HTTP layer shared by the forge clients: GETs with retries and back-off, JSON reading,
- * and errors that name the method and path (never the full URL, never the token).
+ * The forge HTTP layer shared by the forge clients: requests with retries, back-off and the forge's
+ * rate limits, JSON reading, and errors that name the method and path (never the full URL, never the
+ * token).
  */
 final class ForgeHttpClient {
 
 	private static final Logger log = LoggerFactory.getLogger(ForgeHttpClient.class);
+
+	/** Rate-limit waits allowed for one request, whatever the ceiling, so that a confused server cannot loop us. */
+	private static final int MAX_RATE_LIMIT_WAITS = 5;
 
 	private final ForgeTransport transport;
 
@@ -31,26 +36,40 @@ final class ForgeHttpClient {
 
 	private final RetryPolicy retry;
 
+	private final RateLimitPolicy rateLimits;
+
+	private final Duration writeInterval;
+
 	private final Sleeper sleeper;
 
 	private final JsonMapper mapper;
 
+	private Instant lastWrite = Instant.MIN;
+
+	/** A Gitea-style client: {@code authScheme} and {@code userAgent}, JSON, no rate limits. */
+	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
+			Sleeper sleeper) {
+		this(baseUrl, settings, new ForgeDialect(authScheme, ForgeDialect.gitea(userAgent).headers(),
+				RateLimitPolicy.NONE, Duration.ZERO), mapper, sleeper);
+	}
+
 	/**
 	 * @param baseUrl the forge's address; its origin is the only one that receives the token
 	 * @param settings timeouts, attempts, back-off and the token
-	 * @param authScheme {@code token} for Gitea, {@code Bearer} for GitHub
-	 * @param userAgent sent with every request
+	 * @param dialect authorization scheme, headers and rate limits of the forge
 	 * @param mapper reads the answers; unknown fields and nulls for primitives are tolerated
 	 * @param sleeper waits between attempts
 	 */
-	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
+	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, ForgeDialect dialect, JsonMapper mapper,
 			Sleeper sleeper) {
 		this.origin = Origin.of(baseUrl);
 		this.token = settings.hasToken() ? checkedToken(settings.token()) : null;
-		this.transport = new ForgeTransport(origin, (token != null) ? authScheme + " " + token : null, userAgent,
-				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
+		this.transport = new ForgeTransport(origin, (token != null) ? dialect.authScheme() + " " + token : null,
+				dialect.headers(), orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
 				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)));
 		this.retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
+		this.rateLimits = dialect.rateLimits();
+		this.writeInterval = dialect.writeInterval();
 		this.sleeper = sleeper;
 		// Forges add fields over time; a new one must not break a nightly run.
 		this.mapper = mapper.rebuild()
@@ -64,18 +83,48 @@ final class ForgeHttpClient {
 		return origin;
 	}
 
+	/** Whether requests carry a token (GitHub's GraphQL API needs one). */
+	boolean hasToken() {
+		return token != null;
+	}
+
 	/**
 	 * The final answer for {@code uri}, whatever its status, once redirects are followed and
 	 * retryable failures retried; a {@link ForgeException} when attempts run out.
 	 */
 	ForgeResponse get(URI uri) {
-		String what = describe(uri);
+		return send(ForgeRequest.get(uri));
+	}
+
+	/**
+	 * The final answer, whatever its status, once redirects are followed (GET only), rate limits waited
+	 * out and retryable failures retried (idempotent requests only); a {@link ForgeException} when
+	 * attempts or the rate-limit ceiling run out.
+	 */
+	ForgeResponse send(ForgeRequest request) {
+		String what = redact(describe(request.method(), request.uri()));
+		Duration rateLimited = Duration.ZERO;
+		int rateLimitWaits = 0;
 		for (int attempt = 1;; attempt++) {
 			String failure;
 			String retryAfter = null;
 			try {
-				ForgeResponse response = transport.get(uri);
-				if (!retry.isRetryable(response.status())) {
+				spaceWrites(request, what);
+				ForgeResponse response = transport.send(request);
+				Optional<RateLimitPolicy.Wait> limit = rateLimits.check(response, rateLimitWaits);
+				if (limit.isPresent()) {
+					rateLimited = rateLimited.plus(limit.get().duration());
+					rateLimitWaits++;
+					checkCeiling(what, limit.get(), rateLimited, rateLimitWaits);
+					log.warn("{}: {}; waiting {} s as asked", what, limit.get().reason(), limit.get().duration().toSeconds());
+					pause(limit.get().duration(), what);
+					// Waiting out a rate limit is no failed attempt.
+					attempt--;
+					continue;
+				}
+				boolean retryable = request.idempotent() ? retry.isRetryable(response.status())
+						: response.status() == 429;
+				if (!retryable) {
 					return response;
 				}
 				failure = "HTTP " + response.status();
@@ -84,6 +133,9 @@ final class ForgeHttpClient {
 			catch (IOException ex) {
 				failure = ex.getClass().getSimpleName()
 						+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : "");
+				if (!request.idempotent()) {
+					throw failure(what + ": " + failure + "; not retried, since the forge may have applied it");
+				}
 			}
 			catch (ForgeException ex) {
 				throw failure(ex.getMessage(), ex.getCause());
@@ -110,9 +162,18 @@ final class ForgeHttpClient {
 		return Optional.of(json(response));
 	}
 
+	/** Sends {@code body} as JSON with a method that changes something; the success answer as JSON. */
+	JsonNode write(String method, URI uri, Object body) {
+		ForgeResponse response = send(ForgeRequest.write(method, uri, mapper.writeValueAsBytes(body)));
+		if (!response.isSuccess()) {
+			throw statusError(response);
+		}
+		return (response.body().length == 0) ? mapper.nullNode() : json(response);
+	}
+
 	/** The body as JSON; a page that is not JSON (a proxy's HTML error page, a cut-off body) is a clear error. */
 	JsonNode json(ForgeResponse response) {
-		String what = describe(response.uri());
+		String what = describe(response);
 		String type = response.header("Content-Type").orElse("");
 		if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
 			throw failure(what + ": expected JSON but got an HTML page (HTTP " + response.status()
@@ -146,14 +207,18 @@ final class ForgeHttpClient {
 		return mapper.writeValueAsString(value);
 	}
 
-	/** A non-success answer as an error, with a hint for the statuses an operator can fix. */
+	/**
+	 * A non-success answer as an error, with a hint for the statuses an operator can fix and, for a
+	 * request that changes something, the forge's own explanation (GitHub's "body is too long").
+	 */
 	ForgeException statusError(ForgeResponse response) {
 		String hint = switch (response.status()) {
 			case 401 -> " (the token is missing, invalid or expired)";
 			case 403 -> " (the token lacks access to this resource)";
 			default -> "";
 		};
-		return failure(describe(response.uri()) + ": HTTP " + response.status() + hint);
+		String detail = response.method().equals("GET") ? "" : ForgeErrors.explanation(mapper, response);
+		return failure(describe(response) + ": HTTP " + response.status() + hint + detail);
 	}
 
 	/** A {@link ForgeException} whose message is scrubbed of the token, whatever built it. */
@@ -165,9 +230,46 @@ final class ForgeHttpClient {
 		return (cause != null) ? new ForgeException(redact(message), cause) : failure(message);
 	}
 
-	/** How requests are named in messages: method and path, without the query or the host. */
+	/** How GET requests are named in messages: method and path, without the query or the host. */
 	static String describe(URI uri) {
-		return "GET " + uri.getPath();
+		return describe("GET", uri);
+	}
+
+	static String describe(String method, URI uri) {
+		return method + " " + uri.getPath();
+	}
+
+	static String describe(ForgeResponse response) {
+		return describe(response.method(), response.uri());
+	}
+
+	private void checkCeiling(String what, RateLimitPolicy.Wait limit, Duration total, int waits) {
+		if (total.compareTo(rateLimits.ceiling()) > 0) {
+			throw failure(what + ": " + limit.reason() + "; waiting " + limit.duration().toSeconds()
+					+ " s more would exceed the " + rateLimits.ceiling().toSeconds() + " s allowed ("
+					+ rateLimits.ceilingSetting() + "), so the run stops here");
+		}
+		if (waits > MAX_RATE_LIMIT_WAITS) {
+			throw failure(what + ": " + limit.reason() + " again after " + MAX_RATE_LIMIT_WAITS
+					+ " waits; giving up");
+		}
+	}
+
+	/** Keeps writes apart by the dialect's interval; reads are never held back. */
+	private void spaceWrites(ForgeRequest request, String what) {
+		if (request.idempotent() || writeInterval.isZero()) {
+			return;
+		}
+		Duration wait;
+		synchronized (this) {
+			Instant now = Instant.now();
+			Instant next = lastWrite.equals(Instant.MIN) ? now : lastWrite.plus(writeInterval);
+			wait = next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
+			lastWrite = now.plus(wait);
+		}
+		if (!wait.isZero()) {
+			pause(wait, what);
+		}
 	}
 
 	private void pause(Duration wait, String what) {
@@ -188,7 +290,7 @@ final class ForgeHttpClient {
 		return (attempts == 1) ? " attempt" : " attempts";
 	}
 
-	private static String firstLine(String message) {
+	static String firstLine(String message) {
 		String line = (message != null) ? message.lines().findFirst().orElse("") : "";
 		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}
