@@ -1,14 +1,10 @@
 package ai.molecule.drift.forge;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,28 +19,13 @@ import ai.molecule.drift.DriftProperties;
  */
 final class ForgeHttpClient {
 
-	private static final Logger log = LoggerFactory.getLogger(ForgeHttpClient.class);
-
-	/** Rate-limit waits allowed for one request, whatever the ceiling, so that a confused server cannot loop us. */
-	private static final int MAX_RATE_LIMIT_WAITS = 5;
-
-	private final ForgeTransport transport;
+	private final ForgeSender sender;
 
 	private final Origin origin;
 
 	private final String token;
 
-	private final RetryPolicy retry;
-
-	private final RateLimitPolicy rateLimits;
-
-	private final Duration writeInterval;
-
-	private final Sleeper sleeper;
-
 	private final JsonMapper mapper;
-
-	private Instant lastWrite = Instant.MIN;
 
 	/** A Gitea-style client: {@code authScheme} and {@code userAgent}, JSON, no rate limits. */
 	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
@@ -64,13 +45,12 @@ final class ForgeHttpClient {
 			Sleeper sleeper) {
 		this.origin = Origin.of(baseUrl);
 		this.token = settings.hasToken() ? checkedToken(settings.token()) : null;
-		this.transport = new ForgeTransport(origin, (token != null) ? dialect.authScheme() + " " + token : null,
-				dialect.headers(), orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
+		ForgeTransport transport = new ForgeTransport(origin,
+				(token != null) ? dialect.authScheme() + " " + token : null, dialect.headers(),
+				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
 				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)));
-		this.retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
-		this.rateLimits = dialect.rateLimits();
-		this.writeInterval = dialect.writeInterval();
-		this.sleeper = sleeper;
+		RetryPolicy retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
+		this.sender = new ForgeSender(transport, retry, dialect, sleeper, this::redact);
 		// Forges add fields over time; a new one must not break a nightly run.
 		this.mapper = mapper.rebuild()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,52 +82,7 @@ final class ForgeHttpClient {
 	 * attempts or the rate-limit ceiling run out.
 	 */
 	ForgeResponse send(ForgeRequest request) {
-		String what = redact(describe(request.method(), request.uri()));
-		Duration rateLimited = Duration.ZERO;
-		int rateLimitWaits = 0;
-		for (int attempt = 1;; attempt++) {
-			String failure;
-			String retryAfter = null;
-			try {
-				spaceWrites(request, what);
-				ForgeResponse response = transport.send(request);
-				Optional<RateLimitPolicy.Wait> limit = rateLimits.check(response, rateLimitWaits);
-				if (limit.isPresent()) {
-					rateLimited = rateLimited.plus(limit.get().duration());
-					rateLimitWaits++;
-					checkCeiling(what, limit.get(), rateLimited, rateLimitWaits);
-					log.warn("{}: {}; waiting {} s as asked", what, limit.get().reason(), limit.get().duration().toSeconds());
-					pause(limit.get().duration(), what);
-					// Waiting out a rate limit is no failed attempt.
-					attempt--;
-					continue;
-				}
-				boolean retryable = request.idempotent() ? retry.isRetryable(response.status())
-						: response.status() == 429;
-				if (!retryable) {
-					return response;
-				}
-				failure = "HTTP " + response.status();
-				retryAfter = response.header("Retry-After").orElse(null);
-			}
-			catch (IOException ex) {
-				failure = ex.getClass().getSimpleName()
-						+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : "");
-				if (!request.idempotent()) {
-					throw failure(what + ": " + failure + "; not retried, since the forge may have applied it");
-				}
-			}
-			catch (ForgeException ex) {
-				throw failure(ex.getMessage(), ex.getCause());
-			}
-			if (attempt >= retry.maxAttempts()) {
-				throw failure(what + ": " + failure + " after " + attempt + plural(attempt));
-			}
-			Duration wait = retry.delay(attempt, retryAfter);
-			log.warn("{}: {} (attempt {} of {}), retrying in {} ms", what, redact(failure), attempt,
-					retry.maxAttempts(), wait.toMillis());
-			pause(wait, what);
-		}
+		return sender.send(request);
 	}
 
 	/** The success body as JSON, or empty on 404; any other answer is a {@link ForgeException}. */
@@ -226,10 +161,6 @@ final class ForgeHttpClient {
 		return new ForgeException(redact(message));
 	}
 
-	private ForgeException failure(String message, Throwable cause) {
-		return (cause != null) ? new ForgeException(redact(message), cause) : failure(message);
-	}
-
 	/** How GET requests are named in messages: method and path, without the query or the host. */
 	static String describe(URI uri) {
 		return describe("GET", uri);
@@ -243,51 +174,8 @@ final class ForgeHttpClient {
 		return describe(response.method(), response.uri());
 	}
 
-	private void checkCeiling(String what, RateLimitPolicy.Wait limit, Duration total, int waits) {
-		if (total.compareTo(rateLimits.ceiling()) > 0) {
-			throw failure(what + ": " + limit.reason() + "; waiting " + limit.duration().toSeconds()
-					+ " s more would exceed the " + rateLimits.ceiling().toSeconds() + " s allowed ("
-					+ rateLimits.ceilingSetting() + "), so the run stops here");
-		}
-		if (waits > MAX_RATE_LIMIT_WAITS) {
-			throw failure(what + ": " + limit.reason() + " again after " + MAX_RATE_LIMIT_WAITS
-					+ " waits; giving up");
-		}
-	}
-
-	/** Keeps writes apart by the dialect's interval; reads are never held back. */
-	private void spaceWrites(ForgeRequest request, String what) {
-		if (request.idempotent() || writeInterval.isZero()) {
-			return;
-		}
-		Duration wait;
-		synchronized (this) {
-			Instant now = Instant.now();
-			Instant next = lastWrite.equals(Instant.MIN) ? now : lastWrite.plus(writeInterval);
-			wait = next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
-			lastWrite = now.plus(wait);
-		}
-		if (!wait.isZero()) {
-			pause(wait, what);
-		}
-	}
-
-	private void pause(Duration wait, String what) {
-		try {
-			sleeper.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure(what + ": interrupted while waiting to retry");
-		}
-	}
-
-	private String redact(String message) {
+	String redact(String message) {
 		return (token == null || message == null) ? message : message.replace(token, "<token>");
-	}
-
-	private static String plural(int attempts) {
-		return (attempts == 1) ? " attempt" : " attempts";
 	}
 
 	static String firstLine(String message) {

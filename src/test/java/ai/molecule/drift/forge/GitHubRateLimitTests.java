@@ -90,4 +90,19 @@ class GitHubRateLimitTests {
 			.isThrownBy(() -> TestForges.github(github, "wrong-" + TestForges.TOKEN, sleeper).listRepos("acme"))
 			.withMessage("GET /api/v3/orgs/acme/repos: HTTP 401 (the token is missing, invalid or expired)");
 	}
+
+	@Test
+	void writesAreKeptASecondApartAsGitHubAsks() {
+		github.requireToken(TestForges.TOKEN);
+		github.repo("acme", "tracker");
+		GitHubIssueTracker tracker = new GitHubIssueTracker(TestForges.settings(github.baseUrl(), TestForges.TOKEN),
+				GitHubProperties.defaults(), TestForges.mapper(), sleeper, java.time.Clock.systemUTC());
+
+		IssueTracker.Issue issue = tracker.create("acme", "tracker", "t", "body", List.of());
+		tracker.comment("acme", "tracker", issue.number(), "more");
+		tracker.issues("acme", "tracker", IssueTracker.State.OPEN);
+
+		assertThat(sleeper.waits()).singleElement()
+			.satisfies((wait) -> assertThat(wait).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1)));
+	}
 }
