@@ -99,7 +99,7 @@ final class FakeGitHubIssues {
 		if (body.path("title").asString("").isBlank()) {
 			return error(422, "Validation Failed");
 		}
-		FakeIssues.Issue issue = issues.create(body.path("title").asString(), text);
+		FakeIssues.Issue issue = issues.add(body.path("title").asString(), text);
 		body.path("labels").values().forEach((label) -> addLabel(issues, issue, label.asString()));
 		return json(201, issueJson(owner, name, issue));
 	}

@@ -107,7 +107,7 @@ final class FakeGiteaIssues {
 		if (body.path("title").asString("").isBlank()) {
 			return api.error(422, "[Title]: Required");
 		}
-		FakeIssues.Issue issue = issues.create(body.path("title").asString(), body.path("body").asString(""));
+		FakeIssues.Issue issue = issues.add(body.path("title").asString(), body.path("body").asString(""));
 		addLabels(repo, issues, issue, ids);
 		return json(201, issueJson(repo, issue));
 	}

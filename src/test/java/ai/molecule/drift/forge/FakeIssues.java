@@ -154,10 +154,6 @@ public final class FakeIssues {
 		return labels.values().stream().filter((label) -> label.id() == id).findFirst();
 	}
 
-	Issue create(String title, String body) {
-		return add(title, body);
-	}
-
 	Optional<Issue> issue(long number) {
 		return (number >= 1 && number <= issues.size()) ? Optional.of(issues.get((int) number - 1)) : Optional.empty();
 	}

@@ -1,6 +1,5 @@
 package ai.molecule.drift.forge;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -223,9 +222,5 @@ class GitHubForgeTests {
 
 	private static RepoRef ref(String name) {
 		return new RepoRef("acme", name, "main", false, false, false);
-	}
-
-	static Duration seconds(long n) {
-		return Duration.ofSeconds(n);
 	}
 }
