@@ -100,7 +100,8 @@ final class GitHubGraphQlFiles {
 				files.put(path, "");
 			}
 			else {
-				rest.readOne(repo.owner(), repo.name(), repo.defaultBranch(), path)
+				String branch = (repo.defaultBranch() == null || repo.defaultBranch().isBlank()) ? null : repo.defaultBranch();
+				rest.readOne(repo.owner(), repo.name(), branch, path)
 					.ifPresent((text) -> files.put(path, text));
 			}
 		}

@@ -1,6 +1,7 @@
 package ai.molecule.drift.forge;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The issues of one forge, as far as publishing a report needs them. Labels travel as {@link Label}s,
@@ -36,7 +37,7 @@ public interface IssueTracker {
 		OPEN, CLOSED;
 
 		public String id() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 final class IssueMarker {
 
+	private static final String MARKER_START = "<!-- consumer-drift:";
+
 	/** Separates what a report says from when it was made. */
 	static final String RUN_SEPARATOR = "<!-- consumer-drift:run -->";
 
@@ -26,11 +28,19 @@ final class IssueMarker {
 		return "<!-- consumer-drift:comment org=" + org.toLowerCase(Locale.ROOT) + " -->";
 	}
 
-	/** The part of a body that says something; forges may turn line ends into CRLF, which is no change. */
+	/**
+	 * The part of a body that says something: without the marker line (an issue's and a comment's
+	 * differ) and the per-run footer; forges may turn line ends into CRLF, which is no change either.
+	 */
 	static String stablePart(String body) {
 		String text = (body == null) ? "" : body.replace("\r\n", "\n");
 		int cut = text.indexOf(RUN_SEPARATOR);
-		return ((cut < 0) ? text : text.substring(0, cut)).strip();
+		text = ((cut < 0) ? text : text.substring(0, cut)).strip();
+		if (text.startsWith(MARKER_START)) {
+			int end = text.indexOf('\n');
+			text = (end < 0) ? "" : text.substring(end + 1).strip();
+		}
+		return text;
 	}
 
 	static boolean sameReport(String a, String b) {

@@ -53,7 +53,7 @@ final class IssuePublisher {
 					open.size(), settings.issueRepo(), org, open.get(0).number());
 		}
 		if (!open.isEmpty()) {
-			return refresh(open.get(0), issueBody, commentBody, close);
+			return refresh(open.get(0), org, issueBody, commentBody, close);
 		}
 		if (close) {
 			return new Outcome(Action.NOTHING, null, "the run is clean and no issue is open");
@@ -70,9 +70,10 @@ final class IssuePublisher {
 		return new Outcome(Action.CREATE, created, "no issue carried the marker yet");
 	}
 
-	private Outcome refresh(Issue issue, String issueBody, String commentBody, boolean close) {
+	private Outcome refresh(Issue issue, String org, String issueBody, String commentBody, boolean close) {
 		boolean comment = settings.mode() == PublishProperties.Mode.COMMENT;
-		boolean unchanged = comment ? lastReportComment(issue).filter((c) -> IssueMarker.sameReport(c, commentBody)).isPresent()
+		boolean unchanged = comment
+				? IssueMarker.sameReport(lastReportComment(issue, org).orElse(issue.body()), commentBody)
 				: IssueMarker.sameReport(issue.body(), issueBody);
 		if (unchanged && !close) {
 			return new Outcome(Action.UNCHANGED, issue, "the report did not change");
@@ -106,8 +107,8 @@ final class IssuePublisher {
 		return new Outcome(Action.REOPEN, reopened, "the newest closed issue with the marker is reused");
 	}
 
-	private Optional<String> lastReportComment(Issue issue) {
-		String marker = IssueMarker.comment(markerOrg(issue));
+	private Optional<String> lastReportComment(Issue issue, String org) {
+		String marker = IssueMarker.comment(org);
 		List<IssueTracker.Comment> comments = tracker.comments(settings.owner(), settings.repo(), issue.number());
 		for (int i = comments.size() - 1; i >= 0; i--) {
 			if (comments.get(i).body().contains(marker)) {
@@ -115,14 +116,6 @@ final class IssuePublisher {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/** The org named in the issue's own marker, so that the comment marker matches however the org is spelt. */
-	private static String markerOrg(Issue issue) {
-		String prefix = "<!-- consumer-drift:report org=";
-		int at = issue.body().indexOf(prefix);
-		int end = issue.body().indexOf(" -->", at);
-		return (at < 0 || end < 0) ? "" : issue.body().substring(at + prefix.length(), end);
 	}
 
 	private static List<Issue> ours(List<Issue> issues, String marker) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 403/429 when a limit is hit, a mandatory {@code User-Agent}, issues, comments and labels (201 on
  * create, 200 on edit, 422 for bodies over 65,536 characters, pull requests in issue lists), and a
  * GraphQL endpoint that understands the queries consumer-drift sends (errors with HTTP 200). Every
- * request is recorded; the fault injection of {@link FakeGitea} applies to it too.
+ * request is recorded. Unlike {@link FakeGitea}'s, fault and rate-limit patterns are regular expressions
+ * searched in {@code "METHOD decoded-path?query"}, such as {@code "GET /api/v3/repos/acme/x/issues\\?"}.
  */
 public final class FakeGitHub implements AutoCloseable {
 

@@ -115,8 +115,10 @@ class IssuePublisherTests {
 		PublishProperties settings = settings("comment");
 
 		assertThat(publish(settings, failing(1)).action()).isEqualTo(Action.CREATE);
-		assertThat(publish(settings, run(2, RunStatus.PASS, inSync("a"))).action()).isEqualTo(Action.COMMENT);
-		assertThat(publish(settings, run(3, RunStatus.PASS, inSync("a"))).action()).isEqualTo(Action.UNCHANGED);
+		// The issue's body is the first report: the same report again is no news.
+		assertThat(publish(settings, failing(2)).action()).isEqualTo(Action.UNCHANGED);
+		assertThat(publish(settings, run(3, RunStatus.PASS, inSync("a"))).action()).isEqualTo(Action.COMMENT);
+		assertThat(publish(settings, run(4, RunStatus.PASS, inSync("a"))).action()).isEqualTo(Action.UNCHANGED);
 
 		FakeIssues.Issue issue = fixture.issues().issues().get(0);
 		assertThat(issue.comments()).singleElement()
