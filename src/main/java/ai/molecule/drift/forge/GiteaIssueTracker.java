@@ -69,17 +69,25 @@ public final class GiteaIssueTracker extends RestIssueTracker {
 	public List<Label> labels(String owner, String repo) {
 		List<Label> labels = new ArrayList<>(repoLabels(owner, repo));
 		Set<String> names = labels.stream().map((l) -> l.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-		URI first = page(urls.api("orgs", owner, "labels"), 1);
-		if (http.get(first).isNotFound()) {
-			// A user's repository: no organisation labels.
-			return labels;
+		try {
+			paginator
+				.readAll((page) -> page(urls.api("orgs", owner, "labels"), page), IssuePayloads.Label.class,
+						IssuePayloads.Label::name, NoOrganisation::new)
+				.stream()
+				.filter((label) -> names.add(label.name().toLowerCase(Locale.ROOT)))
+				.forEach((label) -> labels.add(label.toLabel()));
 		}
-		paginator
-			.readAll((page) -> page(urls.api("orgs", owner, "labels"), page), IssuePayloads.Label.class,
-					IssuePayloads.Label::name, () -> notFound(owner, repo))
-			.stream()
-			.filter((label) -> names.add(label.name().toLowerCase(Locale.ROOT)))
-			.forEach((label) -> labels.add(label.toLabel()));
+		catch (NoOrganisation ex) {
+			// A user's repository: no organisation labels.
+		}
 		return labels;
+	}
+
+	/** The owner is a user, not an organisation. */
+	private static final class NoOrganisation extends ForgeException {
+
+		NoOrganisation() {
+			super("no organisation");
+		}
 	}
 }
