@@ -3,6 +3,7 @@ package ai.molecule.drift.publish;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 import ai.molecule.drift.report.ReportFormat;
@@ -39,28 +40,25 @@ final class IssueBody {
 	 * @param reportUrl where the full HTML report is; {@code null} when unknown
 	 */
 	String render(RunReport report, RunChanges changes, String marker, URI reportUrl) {
+		Function<Limits, String> renderWith = (limits) -> render(report, changes, marker, reportUrl, limits);
 		int rows = report.repos().size();
 		int attention = (int) report.repos().stream().filter((r) -> r.failsRun() || r.unreadable()).count();
 		int changed = changes.repos().size();
-		Limits all = new Limits(rows, attention, changed);
-		String body = render(report, changes, marker, reportUrl, all);
+		String body = renderWith.apply(new Limits(rows, attention, changed));
 		if (fits(body)) {
 			return body;
 		}
-		int keptRows = largest(rows, (n) -> fits(render(report, changes, marker, reportUrl, new Limits(n, attention, changed))));
+		int keptRows = largest(rows, (n) -> fits(renderWith.apply(new Limits(n, attention, changed))));
 		if (keptRows > 0) {
-			return render(report, changes, marker, reportUrl, new Limits(keptRows, attention, changed));
+			return renderWith.apply(new Limits(keptRows, attention, changed));
 		}
-		int keptChanges = largest(changed, (n) -> fits(render(report, changes, marker, reportUrl, new Limits(0, attention, n))));
-		if (keptChanges > 0 || changed == 0) {
-			Limits limits = new Limits(0, attention, keptChanges);
-			body = render(report, changes, marker, reportUrl, limits);
-			if (fits(body)) {
-				return body;
-			}
+		int keptChanges = largest(changed, (n) -> fits(renderWith.apply(new Limits(0, attention, n))));
+		body = renderWith.apply(new Limits(0, attention, keptChanges));
+		if (fits(body)) {
+			return body;
 		}
-		int keptAttention = largest(attention, (n) -> fits(render(report, changes, marker, reportUrl, new Limits(0, n, 0))));
-		body = render(report, changes, marker, reportUrl, new Limits(0, keptAttention, 0));
+		int keptAttention = largest(attention, (n) -> fits(renderWith.apply(new Limits(0, n, 0))));
+		body = renderWith.apply(new Limits(0, keptAttention, 0));
 		return fits(body) ? body : cut(body);
 	}
 
