@@ -137,9 +137,10 @@ public final class GitHubForge implements Forge {
 			answer.files().forEach((name, files) -> readAhead.put(key(owner, name), files));
 			answer.failures().forEach((name, why) -> log.debug("{}/{} not read ahead: {}", owner, name, why));
 		}
-		catch (ForgeException ex) {
+		catch (RuntimeException ex) {
+			// Reading ahead never fails the scan: each repository is then read, and fails, on its own.
 			log.warn("Reading {} repositories of {} in one GraphQL request failed, reading them one by one: {}",
-					repos.size(), owner, ex.getMessage());
+					repos.size(), owner, (ex instanceof ForgeException) ? ex.getMessage() : ex.toString());
 		}
 	}
 
