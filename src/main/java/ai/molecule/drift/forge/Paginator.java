@@ -35,13 +35,28 @@ final class Paginator {
 
 	private final int maxPages;
 
+	private final boolean linkAlways;
+
 	Paginator(ForgeHttpClient client) {
-		this(client, MAX_PAGES);
+		this(client, MAX_PAGES, false);
+	}
+
+	/**
+	 * @param linkAlways the server always links to the next page (GitHub), so a page without a
+	 *     {@code Link} header is the last one and no empty page needs to be asked for
+	 */
+	Paginator(ForgeHttpClient client, boolean linkAlways) {
+		this(client, MAX_PAGES, linkAlways);
 	}
 
 	Paginator(ForgeHttpClient client, int maxPages) {
+		this(client, maxPages, false);
+	}
+
+	private Paginator(ForgeHttpClient client, int maxPages, boolean linkAlways) {
 		this.client = client;
 		this.maxPages = maxPages;
+		this.linkAlways = linkAlways;
 	}
 
 	/**
@@ -97,7 +112,7 @@ final class Paginator {
 				}
 				next = checked(uri, linked.get(), visited);
 			}
-			else if (pageItems.isEmpty()) {
+			else if (pageItems.isEmpty() || linkAlways) {
 				break;
 			}
 			else if (items.size() == before) {

@@ -122,6 +122,13 @@ public final class FakeGitea implements AutoCloseable {
 		}
 	}
 
+	/** The issues, comments and labels of a repository; {@code repo == null} for the organisation's own labels. */
+	public FakeIssues issues(String owner, String repo) {
+		synchronized (state.lock) {
+			return state.issues(owner, repo);
+		}
+	}
+
 	/** Removes a repository. */
 	public FakeGitea deleteRepo(String org, String name) {
 		synchronized (state.lock) {
