@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,6 +33,8 @@ import ai.molecule.drift.scan.RunStatus;
  * status to the contract's exit code (0 pass, 1 fail, 2 error).
  */
 final class ScanCommand {
+
+	private static final Logger log = LoggerFactory.getLogger(ScanCommand.class);
 
 	private final PrintStream out;
 
@@ -84,6 +88,7 @@ final class ScanCommand {
 			err.println("The run ended without its reports (job " + execution.getStatus() + "); see the log above.");
 			return 2;
 		}
+		log.info("Peak heap used: {} MiB (max {} MiB)", HeapUsage.peakMiB(), HeapUsage.maxMiB());
 		RunStatus runStatus = RunStatus.fromId(status);
 		out.println("Run " + runStatus.id().toUpperCase() + " (exit " + runStatus.exitCode() + "). Reports: "
 				+ reports.resolve("drift-report.html") + ", drift-report.md, drift-report.json");

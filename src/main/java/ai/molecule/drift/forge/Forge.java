@@ -27,6 +27,15 @@ public interface Forge {
 	RepoFiles readFiles(RepoRef repo, Set<String> paths);
 
 	/**
+	 * Says that {@link #readFiles} will soon be asked for these repositories and paths, so that a forge
+	 * able to read many repositories per request (GitHub's GraphQL API) can do it now. Optional and
+	 * never failing: a forge that cannot read ahead, or fails to, reads on demand. Each call replaces
+	 * what an earlier one read.
+	 */
+	default void readAhead(List<RepoRef> repos, Set<String> paths) {
+	}
+
+	/**
 	 * Every tag of the repository, each merged with its forge release when there is one
 	 * (draft/pre-release flags and publication date). Unfiltered and unsorted: the caller decides
 	 * which tags are releases.

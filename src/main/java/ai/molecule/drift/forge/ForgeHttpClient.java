@@ -1,13 +1,10 @@
 package ai.molecule.drift.forge;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -16,42 +13,44 @@ import tools.jackson.databind.json.JsonMapper;
 import ai.molecule.drift.DriftProperties;
 
 /**
- * The forge HTTP layer shared by the forge clients: GETs with retries and back-off, JSON reading,
- * and errors that name the method and path (never the full URL, never the token).
+ * The forge HTTP layer shared by the forge clients: requests with retries, back-off and the forge's
+ * rate limits, JSON reading, and errors that name the method and path (never the full URL, never the
+ * token).
  */
 final class ForgeHttpClient {
 
-	private static final Logger log = LoggerFactory.getLogger(ForgeHttpClient.class);
-
-	private final ForgeTransport transport;
+	private final ForgeSender sender;
 
 	private final Origin origin;
 
 	private final String token;
 
-	private final RetryPolicy retry;
-
-	private final Sleeper sleeper;
-
 	private final JsonMapper mapper;
+
+	/** A Gitea-style client: {@code authScheme} and {@code userAgent}, JSON, no rate limits. */
+	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
+			Sleeper sleeper) {
+		this(baseUrl, settings, new ForgeDialect(authScheme, ForgeDialect.gitea(userAgent).headers(),
+				RateLimitPolicy.NONE, Duration.ZERO), mapper, sleeper);
+	}
 
 	/**
 	 * @param baseUrl the forge's address; its origin is the only one that receives the token
 	 * @param settings timeouts, attempts, back-off and the token
-	 * @param authScheme {@code token} for Gitea, {@code Bearer} for GitHub
-	 * @param userAgent sent with every request
+	 * @param dialect authorization scheme, headers and rate limits of the forge
 	 * @param mapper reads the answers; unknown fields and nulls for primitives are tolerated
 	 * @param sleeper waits between attempts
 	 */
-	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, String authScheme, String userAgent, JsonMapper mapper,
+	ForgeHttpClient(URI baseUrl, DriftProperties.Forge settings, ForgeDialect dialect, JsonMapper mapper,
 			Sleeper sleeper) {
 		this.origin = Origin.of(baseUrl);
 		this.token = settings.hasToken() ? checkedToken(settings.token()) : null;
-		this.transport = new ForgeTransport(origin, (token != null) ? authScheme + " " + token : null, userAgent,
+		ForgeTransport transport = new ForgeTransport(origin,
+				(token != null) ? dialect.authScheme() + " " + token : null, dialect.headers(),
 				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
 				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)));
-		this.retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
-		this.sleeper = sleeper;
+		RetryPolicy retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
+		this.sender = new ForgeSender(transport, retry, dialect, sleeper, this::redact);
 		// Forges add fields over time; a new one must not break a nightly run.
 		this.mapper = mapper.rebuild()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -64,38 +63,26 @@ final class ForgeHttpClient {
 		return origin;
 	}
 
+	/** Whether requests carry a token (GitHub's GraphQL API needs one). */
+	boolean hasToken() {
+		return token != null;
+	}
+
 	/**
 	 * The final answer for {@code uri}, whatever its status, once redirects are followed and
 	 * retryable failures retried; a {@link ForgeException} when attempts run out.
 	 */
 	ForgeResponse get(URI uri) {
-		String what = describe(uri);
-		for (int attempt = 1;; attempt++) {
-			String failure;
-			String retryAfter = null;
-			try {
-				ForgeResponse response = transport.get(uri);
-				if (!retry.isRetryable(response.status())) {
-					return response;
-				}
-				failure = "HTTP " + response.status();
-				retryAfter = response.header("Retry-After").orElse(null);
-			}
-			catch (IOException ex) {
-				failure = ex.getClass().getSimpleName()
-						+ ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : "");
-			}
-			catch (ForgeException ex) {
-				throw failure(ex.getMessage(), ex.getCause());
-			}
-			if (attempt >= retry.maxAttempts()) {
-				throw failure(what + ": " + failure + " after " + attempt + plural(attempt));
-			}
-			Duration wait = retry.delay(attempt, retryAfter);
-			log.warn("{}: {} (attempt {} of {}), retrying in {} ms", what, redact(failure), attempt,
-					retry.maxAttempts(), wait.toMillis());
-			pause(wait, what);
-		}
+		return send(ForgeRequest.get(uri));
+	}
+
+	/**
+	 * The final answer, whatever its status, once redirects are followed (GET only), rate limits waited
+	 * out and retryable failures retried (idempotent requests only); a {@link ForgeException} when
+	 * attempts or the rate-limit ceiling run out.
+	 */
+	ForgeResponse send(ForgeRequest request) {
+		return sender.send(request);
 	}
 
 	/** The success body as JSON, or empty on 404; any other answer is a {@link ForgeException}. */
@@ -110,9 +97,18 @@ final class ForgeHttpClient {
 		return Optional.of(json(response));
 	}
 
+	/** Sends {@code body} as JSON with a method that changes something; the success answer as JSON. */
+	JsonNode write(String method, URI uri, Object body) {
+		ForgeResponse response = send(ForgeRequest.write(method, uri, mapper.writeValueAsBytes(body)));
+		if (!response.isSuccess()) {
+			throw statusError(response);
+		}
+		return (response.body().length == 0) ? mapper.nullNode() : json(response);
+	}
+
 	/** The body as JSON; a page that is not JSON (a proxy's HTML error page, a cut-off body) is a clear error. */
 	JsonNode json(ForgeResponse response) {
-		String what = describe(response.uri());
+		String what = describe(response);
 		String type = response.header("Content-Type").orElse("");
 		if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
 			throw failure(what + ": expected JSON but got an HTML page (HTTP " + response.status()
@@ -146,14 +142,18 @@ final class ForgeHttpClient {
 		return mapper.writeValueAsString(value);
 	}
 
-	/** A non-success answer as an error, with a hint for the statuses an operator can fix. */
+	/**
+	 * A non-success answer as an error, with a hint for the statuses an operator can fix and, for a
+	 * request that changes something, the forge's own explanation (GitHub's "body is too long").
+	 */
 	ForgeException statusError(ForgeResponse response) {
 		String hint = switch (response.status()) {
 			case 401 -> " (the token is missing, invalid or expired)";
 			case 403 -> " (the token lacks access to this resource)";
 			default -> "";
 		};
-		return failure(describe(response.uri()) + ": HTTP " + response.status() + hint);
+		String detail = response.method().equals("GET") ? "" : ForgeErrors.explanation(mapper, response);
+		return failure(describe(response) + ": HTTP " + response.status() + hint + detail);
 	}
 
 	/** A {@link ForgeException} whose message is scrubbed of the token, whatever built it. */
@@ -161,34 +161,24 @@ final class ForgeHttpClient {
 		return new ForgeException(redact(message));
 	}
 
-	private ForgeException failure(String message, Throwable cause) {
-		return (cause != null) ? new ForgeException(redact(message), cause) : failure(message);
-	}
-
-	/** How requests are named in messages: method and path, without the query or the host. */
+	/** How GET requests are named in messages: method and path, without the query or the host. */
 	static String describe(URI uri) {
-		return "GET " + uri.getPath();
+		return describe("GET", uri);
 	}
 
-	private void pause(Duration wait, String what) {
-		try {
-			sleeper.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure(what + ": interrupted while waiting to retry");
-		}
+	static String describe(String method, URI uri) {
+		return method + " " + uri.getPath();
 	}
 
-	private String redact(String message) {
+	static String describe(ForgeResponse response) {
+		return describe(response.method(), response.uri());
+	}
+
+	String redact(String message) {
 		return (token == null || message == null) ? message : message.replace(token, "<token>");
 	}
 
-	private static String plural(int attempts) {
-		return (attempts == 1) ? " attempt" : " attempts";
-	}
-
-	private static String firstLine(String message) {
+	static String firstLine(String message) {
 		String line = (message != null) ? message.lines().findFirst().orElse("") : "";
 		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}

@@ -7,11 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends one GET and follows its redirects by hand within the same origin, adding the
- * {@code Authorization} header only for the trusted origin.
+ * Sends one request and, for a GET, follows its redirects by hand within the same origin, adding the
+ * {@code Authorization} header only for the trusted origin. Other methods never follow a redirect:
+ * their answer is returned as it is, and the caller treats it as a failure.
  * <p>
  * A redirect to another origin is refused rather than followed without the token: an anonymous
  * answer from elsewhere (typically a 404 for a private repository) would read as "no pin" and turn
@@ -27,22 +29,22 @@ final class ForgeTransport {
 
 	private final String authorization;
 
-	private final String userAgent;
+	private final Map<String, String> headers;
 
 	private final Duration requestTimeout;
 
 	/**
 	 * @param trusted the only origin that receives {@code authorization}
 	 * @param authorization the full header value, or {@code null} for anonymous access
-	 * @param userAgent sent with every request
+	 * @param headers sent with every request ({@code User-Agent}, {@code Accept}, ...)
 	 * @param connectTimeout time allowed to open a connection
 	 * @param requestTimeout time allowed for one response
 	 */
-	ForgeTransport(Origin trusted, String authorization, String userAgent, Duration connectTimeout,
+	ForgeTransport(Origin trusted, String authorization, Map<String, String> headers, Duration connectTimeout,
 			Duration requestTimeout) {
 		this.trusted = trusted;
 		this.authorization = authorization;
-		this.userAgent = userAgent;
+		this.headers = Map.copyOf(headers);
 		this.requestTimeout = requestTimeout;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
@@ -52,13 +54,19 @@ final class ForgeTransport {
 			.build();
 	}
 
-	/** The answer once same-origin redirects are followed; a refused redirect is a {@link ForgeException}. */
+	/** The answer of a GET once same-origin redirects are followed; a refused redirect is a {@link ForgeException}. */
 	ForgeResponse get(URI first) throws IOException {
+		return send(ForgeRequest.get(first));
+	}
+
+	/** The answer (for a GET, once same-origin redirects are followed); a refused redirect is a {@link ForgeException}. */
+	ForgeResponse send(ForgeRequest request) throws IOException {
+		URI first = request.uri();
 		URI uri = first;
 		for (int hop = 0;; hop++) {
-			ForgeResponse response = send(uri);
+			ForgeResponse response = sendOnce(request, uri);
 			Optional<String> location = response.header("Location");
-			if (!isRedirect(response.status()) || location.isEmpty()) {
+			if (!request.method().equals("GET") || !isRedirect(response.status()) || location.isEmpty()) {
 				return response;
 			}
 			URI target = resolve(uri, location.get());
@@ -75,22 +83,28 @@ final class ForgeTransport {
 		}
 	}
 
-	private ForgeResponse send(URI uri) throws IOException {
+	private ForgeResponse sendOnce(ForgeRequest forgeRequest, URI uri) throws IOException {
+		HttpRequest.BodyPublisher body = (forgeRequest.body() != null)
+				? HttpRequest.BodyPublishers.ofByteArray(forgeRequest.body()) : HttpRequest.BodyPublishers.noBody();
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.GET()
-			.timeout(requestTimeout)
-			.header("User-Agent", userAgent)
-			.header("Accept", "application/json");
+			.method(forgeRequest.method(), body)
+			.timeout(requestTimeout);
+		headers.forEach(request::setHeader);
+		forgeRequest.headers().forEach(request::setHeader);
+		if (forgeRequest.body() != null) {
+			request.setHeader("Content-Type", "application/json");
+		}
 		if (authorization != null && Origin.of(uri).equals(trusted)) {
-			request.header("Authorization", authorization);
+			request.setHeader("Authorization", authorization);
 		}
 		try {
 			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new ForgeResponse(uri, response.statusCode(), response.headers(), response.body());
+			return new ForgeResponse(forgeRequest.method(), uri, response.statusCode(), response.headers(),
+					response.body());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ForgeException(ForgeHttpClient.describe(uri) + ": interrupted");
+			throw new ForgeException(ForgeHttpClient.describe(forgeRequest.method(), uri) + ": interrupted");
 		}
 	}
 

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class ForgeUrls {
 
+	/** GitHub's public API. */
+	static final URI GITHUB_API = URI.create("https://api.github.com");
+
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private final String apiBase;
@@ -31,6 +34,31 @@ final class ForgeUrls {
 	/** The URLs are used as they are (GitHub's API has its own host). */
 	static ForgeUrls at(URI apiBase) {
 		return new ForgeUrls(root(apiBase));
+	}
+
+	/**
+	 * GitHub's REST API: {@code https://api.github.com} as it is; for GitHub Enterprise Server the
+	 * server root or its {@code /api/v3}. {@code null} means github.com.
+	 */
+	static ForgeUrls github(URI baseUrl) {
+		return new ForgeUrls(githubRest(baseUrl));
+	}
+
+	/** GitHub's GraphQL endpoint: {@code /graphql} on api.github.com, {@code /api/graphql} on Enterprise Server. */
+	static URI githubGraphql(URI baseUrl) {
+		String rest = githubRest(baseUrl);
+		return URI.create(rest.endsWith("/api/v3") ? rest.substring(0, rest.length() - "/v3".length()) + "/graphql"
+				: rest + "/graphql");
+	}
+
+	private static String githubRest(URI baseUrl) {
+		String root = root((baseUrl != null) ? baseUrl : GITHUB_API);
+		URI parsed = URI.create(root);
+		boolean dotCom = "api.github.com".equalsIgnoreCase(parsed.getHost());
+		if (dotCom || root.endsWith("/api/v3")) {
+			return root;
+		}
+		return root + "/api/v3";
 	}
 
 	private static String root(URI baseUrl) {

@@ -43,7 +43,7 @@ public final class GiteaForge implements Forge {
 	GiteaForge(DriftProperties.Forge settings, JsonMapper mapper, Sleeper sleeper) {
 		URI baseUrl = settings.baseUrl();
 		this.urls = ForgeUrls.gitea(baseUrl);
-		this.http = new ForgeHttpClient(baseUrl, settings, "token", userAgent(), mapper, sleeper);
+		this.http = new ForgeHttpClient(baseUrl, settings, ForgeDialect.gitea(ForgeDialect.userAgent()), mapper, sleeper);
 		this.paginator = new Paginator(http);
 		this.files = new GiteaFileReader(urls, http);
 		this.host = baseUrl.getHost() + ((baseUrl.getPort() != -1) ? ":" + baseUrl.getPort() : "");
@@ -106,11 +106,5 @@ public final class GiteaForge implements Forge {
 	private ForgeException runtimeNotFound(String org, String repo) {
 		return http.failure("runtime repository " + org + "/" + repo + " not found on " + host
 				+ " (or not visible with the configured token)");
-	}
-
-	/** {@code consumer-drift/<version>}, the version from the jar's manifest ({@code dev} when run from classes). */
-	private static String userAgent() {
-		String version = GiteaForge.class.getPackage().getImplementationVersion();
-		return "consumer-drift/" + ((version != null) ? version : "dev");
 	}
 }

@@ -13,6 +13,9 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,19 +27,36 @@ import tools.jackson.databind.JsonNode;
  */
 final class Paginator {
 
+	private static final Logger log = LoggerFactory.getLogger(Paginator.class);
+
 	static final int MAX_PAGES = 10_000;
 
 	private final ForgeHttpClient client;
 
 	private final int maxPages;
 
+	private final boolean linkAlways;
+
 	Paginator(ForgeHttpClient client) {
-		this(client, MAX_PAGES);
+		this(client, MAX_PAGES, false);
+	}
+
+	/**
+	 * @param linkAlways the server always links to the next page (GitHub), so a page without a
+	 *     {@code Link} header is the last one and no empty page needs to be asked for
+	 */
+	Paginator(ForgeHttpClient client, boolean linkAlways) {
+		this(client, MAX_PAGES, linkAlways);
 	}
 
 	Paginator(ForgeHttpClient client, int maxPages) {
+		this(client, maxPages, false);
+	}
+
+	private Paginator(ForgeHttpClient client, int maxPages, boolean linkAlways) {
 		this.client = client;
 		this.maxPages = maxPages;
+		this.linkAlways = linkAlways;
 	}
 
 	/**
@@ -49,15 +69,26 @@ final class Paginator {
 	 */
 	<T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
 			Supplier<ForgeException> notFound) {
+		try (PagePrefetch prefetch = new PagePrefetch(client, maxPages)) {
+			return readAll(page, type, key, notFound, prefetch);
+		}
+	}
+
+	private <T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
+			Supplier<ForgeException> notFound, PagePrefetch prefetch) {
 		Map<String, T> items = new LinkedHashMap<>();
 		Set<URI> visited = new HashSet<>();
-		URI uri = page.apply(1);
+		URI first = page.apply(1);
+		URI uri = first;
+		int received = 0;
+		Optional<String> declaredTotal = Optional.empty();
 		for (int number = 1;; number++) {
 			if (number > maxPages) {
 				throw client.failure(ForgeHttpClient.describe(uri) + ": more than " + maxPages + " pages; giving up");
 			}
 			visited.add(uri);
-			ForgeResponse response = client.get(uri);
+			URI current = uri;
+			ForgeResponse response = prefetch.take(current).orElseGet(() -> client.get(current));
 			if (response.isNotFound() && number == 1) {
 				throw notFound.get();
 			}
@@ -65,6 +96,11 @@ final class Paginator {
 				throw client.statusError(response);
 			}
 			List<T> pageItems = items(response, type);
+			if (number == 1) {
+				declaredTotal = response.header("X-Total-Count");
+				prefetch.start(response);
+			}
+			received += pageItems.size();
 			int before = items.size();
 			pageItems.forEach((item) -> items.putIfAbsent(key.apply(item), item));
 			Optional<String> link = response.header("Link");
@@ -76,7 +112,7 @@ final class Paginator {
 				}
 				next = checked(uri, linked.get(), visited);
 			}
-			else if (pageItems.isEmpty()) {
+			else if (pageItems.isEmpty() || linkAlways) {
 				break;
 			}
 			else if (items.size() == before) {
@@ -89,7 +125,27 @@ final class Paginator {
 			}
 			uri = next;
 		}
+		reportInconsistencies(first, declaredTotal, received, items.size());
 		return new ArrayList<>(items.values());
+	}
+
+	// Gitea's X-Total-Count also counts repositories the caller cannot see, so fewer items is normal;
+	// more items, or items served twice, means the listing shifted or the server is lying.
+	private void reportInconsistencies(URI first, Optional<String> declaredTotal, int received, int distinct) {
+		String what = ForgeHttpClient.describe(first);
+		if (received > distinct) {
+			log.warn("{}: {} items were served more than once across pages and counted once", what,
+					received - distinct);
+		}
+		declaredTotal.map(String::strip).filter(t -> t.matches("\\d{1,9}")).map(Integer::parseInt).ifPresent(total -> {
+			if (distinct > total) {
+				log.warn("{}: X-Total-Count says {} but {} distinct items arrived; the listing is inconsistent, "
+						+ "using what arrived", what, total, distinct);
+			}
+			else if (distinct < total) {
+				log.debug("{}: X-Total-Count says {}, {} items visible to this caller", what, total, distinct);
+			}
+		});
 	}
 
 	private <T> List<T> items(ForgeResponse response, Class<T> type) {

@@ -3,6 +3,7 @@ package ai.molecule.drift.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import freemarker.template.Configuration;
@@ -53,9 +54,23 @@ public final class ReportRenderer {
 		return json.write(report);
 	}
 
+	/**
+	 * Renders another template of the report folder (an issue body, say) with the run as {@code run}, the
+	 * Markdown escaper as {@code md}, and {@code extras} beside them.
+	 */
+	public String render(String template, RunReport report, Map<String, Object> extras) {
+		return template(template, report, extras);
+	}
+
 	private String template(String name, RunReport report) {
+		return template(name, report, Map.of());
+	}
+
+	private String template(String name, RunReport report, Map<String, Object> extras) {
 		// Helpers travel in the data model, so the Configuration needs no shared variables.
-		Map<String, Object> model = Map.of("run", ReportView.of(report), "md", markdownEscaper);
+		Map<String, Object> model = new HashMap<>(extras);
+		model.put("run", ReportView.of(report));
+		model.put("md", markdownEscaper);
 		StringWriter out = new StringWriter();
 		try {
 			freemarker.getTemplate(name).process(model, out);

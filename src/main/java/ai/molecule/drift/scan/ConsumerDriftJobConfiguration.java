@@ -28,7 +28,8 @@ import ai.molecule.drift.report.ReportWriter;
 
 /**
  * The nightly job: resolve the SSOT, scan the org (chunked, repositories read concurrently),
- * report. The report step runs whatever happened before it, so every outcome gets its reports.
+ * report, publish. The report step runs whatever happened before it, so every outcome gets its
+ * reports; publishing follows reports that were written.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsumerDriftJobConfiguration {
@@ -41,6 +42,9 @@ public class ConsumerDriftJobConfiguration {
 
 	public static final String REPORT_STEP = "report";
 
+	/** Defined by the publish feature: the report as a tracking issue (a no-op unless configured). */
+	public static final String PUBLISH_STEP = "publish";
+
 	/** Job execution context key: the run's id in the history database. */
 	public static final String RUN_ID = "runId";
 
@@ -49,7 +53,7 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
-			RunStore store, DriftProperties properties, Clock clock,
+			Step publishStep, RunStore store, DriftProperties properties, Clock clock,
 			ObjectProvider<RunFinishedListener> runFinishedListeners) {
 		RunLifecycle lifecycle = new RunLifecycle(store, properties, clock,
 				runFinishedListeners.orderedStream().toList());
@@ -58,6 +62,8 @@ public class ConsumerDriftJobConfiguration {
 			.on("FAILED").to(reportStep)
 			.from(resolveSsotStep).on("*").to(scanStep)
 			.from(scanStep).on("*").to(reportStep)
+			.from(reportStep).on("FAILED").fail()
+			.from(reportStep).on("*").to(publishStep)
 			.end()
 			.build();
 	}

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -75,6 +76,9 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 		}
 		log.info("Org {}: {} repositories listed, {} match '{}', {} more enumerated consumers ({} ms)", org,
 				repos.size(), matching, prefix, targets.size() - matching, (System.nanoTime() - started) / 1_000_000);
+		// A forge that reads many repositories per request (GitHub's GraphQL) does it now; others ignore it.
+		forge.readAhead(targets.stream().map(ScanTarget::repo).filter(Objects::nonNull).toList(),
+				RepoScanProcessor.FILES);
 		return targets;
 	}
 

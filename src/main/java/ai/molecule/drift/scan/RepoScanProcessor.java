@@ -23,7 +23,7 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 
 	static final String REQUIREMENTS = "requirements.txt";
 
-	private static final Set<String> FILES = Set.of(PIN_FILE, DOCKERFILE, REQUIREMENTS);
+	static final Set<String> FILES = Set.of(PIN_FILE, DOCKERFILE, REQUIREMENTS);
 
 	private static final Logger log = LoggerFactory.getLogger(RepoScanProcessor.class);
 

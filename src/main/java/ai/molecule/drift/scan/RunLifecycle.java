@@ -111,8 +111,12 @@ class RunLifecycle implements JobExecutionListener {
 
 	static ForgeInfo forgeInfo(DriftProperties properties) {
 		DriftProperties.Forge forge = properties.forge();
-		String location = forge.type() == DriftProperties.ForgeType.LOCAL
-				? (forge.root() == null ? null : forge.root().toString()) : withoutCredentials(forge.baseUrl());
+		String location = switch (forge.type()) {
+			case LOCAL -> forge.root() == null ? null : forge.root().toString();
+			// No base URL means github.com, whose API lives on its own host.
+			case GITHUB -> forge.baseUrl() == null ? "https://api.github.com" : withoutCredentials(forge.baseUrl());
+			case GITEA -> withoutCredentials(forge.baseUrl());
+		};
 		return new ForgeInfo(forge.type().id(), location, properties.org(), properties.repoPrefix());
 	}
 }

@@ -5,11 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -134,23 +131,5 @@ class CliTests {
 		assertThat(stdout()).contains("scan --demo");
 		assertThat(Cli.run(List.of("frobnicate"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
 		assertThat(stderr()).contains("Unknown command", "--name=value");
-	}
-
-	@Test
-	void secondRunOnTheSameDatabaseFileFailsFast() throws Exception {
-		String url = "jdbc:h2:file:" + dir.resolve("data/consumer-drift");
-		try (Connection held = DriverManager.getConnection(url, "sa", "")) {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-					"ai.molecule.drift.ConsumerDriftApplication", "scan", "--demo", "--spring.datasource.url=" + url,
-					"--drift.report.dir=" + dir.resolve("reports"))
-				.redirectErrorStream(true)
-				.start();
-			assertThat(other.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(other.exitValue()).as(output).isEqualTo(2);
-			assertThat(output).contains("the history database is in use by another run").doesNotContain("\tat ");
-			assertThat(held.isValid(1)).isTrue();
-		}
 	}
 }

@@ -49,11 +49,14 @@ final class FakeGiteaApi {
 
 	private final FakeGiteaContents contents;
 
+	private final FakeGiteaIssues issues;
+
 	FakeGiteaApi(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
 		this.contents = new FakeGiteaContents(state, mapper, baseUrl);
+		this.issues = new FakeGiteaIssues(state, this, mapper);
 	}
 
 	JsonMapper mapper() {
@@ -67,7 +70,8 @@ final class FakeGiteaApi {
 	FakeGiteaResponse answer(Call call) {
 		List<String> s = call.segments();
 		boolean post = call.method().equals("POST") && s.size() == 4 && s.get(3).equals("file-contents");
-		if (!call.method().equals("GET") && !post) {
+		boolean issueWrite = s.size() >= 4 && s.get(0).equals("repos") && List.of("issues", "labels").contains(s.get(3));
+		if (!call.method().equals("GET") && !post && !issueWrite) {
 			return error(405, "method not allowed");
 		}
 		if (s.size() == 1 && s.get(0).equals("version")) {
@@ -79,6 +83,9 @@ final class FakeGiteaApi {
 		}
 		if (s.size() == 3 && s.get(0).equals("orgs") && s.get(2).equals("repos")) {
 			return orgRepos(call, s.get(1));
+		}
+		if (s.size() == 3 && s.get(0).equals("orgs") && s.get(2).equals("labels")) {
+			return issues.orgLabels(call, s.get(1));
 		}
 		if (s.size() < 3 || !s.get(0).equals("repos")) {
 			return error(404, "The target couldn't be found.");
@@ -94,6 +101,7 @@ final class FakeGiteaApi {
 			case "contents", "raw", "file-contents" -> contents.answer(call, repo);
 			case "tags" -> (s.size() == 4) ? tags(call, repo) : error(404, "The target couldn't be found.");
 			case "releases" -> (s.size() == 4) ? releases(call, repo) : error(404, "The target couldn't be found.");
+			case "issues", "labels" -> issues.answer(call, repo);
 			default -> error(404, "The target couldn't be found.");
 		};
 	}
@@ -138,6 +146,13 @@ final class FakeGiteaApi {
 			.map((release) -> releaseJson(repo, release))
 			.toList();
 		return paged(json(items), call, releases.size(), limit, page, true);
+	}
+
+	/** One page of {@code all}, with {@code X-Total-Count} and {@code Link}, as Gitea's list endpoints answer. */
+	FakeGiteaResponse page(Call call, List<?> all) {
+		int limit = limit(call);
+		int page = page(call);
+		return paged(json(slice(all, page, limit)), call, all.size(), limit, page, true);
 	}
 
 	private FakeGiteaResponse paged(FakeGiteaResponse response, Call call, int total, int limit, int page,
@@ -240,7 +255,7 @@ final class FakeGiteaApi {
 		return FakeGiteaResponse.json(mapper, 200, value);
 	}
 
-	private FakeGiteaResponse error(int status, String message) {
+	FakeGiteaResponse error(int status, String message) {
 		return FakeGiteaResponse.error(mapper, status, message, baseUrl);
 	}
 }

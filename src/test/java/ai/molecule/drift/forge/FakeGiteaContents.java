@@ -102,7 +102,7 @@ final class FakeGiteaContents {
 	}
 
 	/** The entries directly under {@code dir} ({@code ""} for the root): name to Gitea type. */
-	private static Map<String, String> children(FakeGiteaRepo repo, String dir) {
+	static Map<String, String> children(FakeGiteaRepo repo, String dir) {
 		String prefix = dir.isEmpty() ? "" : dir + "/";
 		Map<String, String> children = new TreeMap<>();
 		addChildren(children, prefix, repo.files().keySet(), "file");
@@ -122,7 +122,7 @@ final class FakeGiteaContents {
 		}
 	}
 
-	private static String type(FakeGiteaRepo repo, String path) {
+	static String type(FakeGiteaRepo repo, String path) {
 		if (repo.files().containsKey(path)) {
 			return "file";
 		}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What a {@link FakeGitea} serves; every field is read and written with {@link #lock} held. */
 final class FakeGiteaState {
@@ -29,6 +30,15 @@ final class FakeGiteaState {
 	boolean wrapBase64;
 
 	long nextId = 1;
+
+	/** Issues and labels by lower-case {@code owner/repo}; an owner's own labels (Gitea's org labels) by lower-case owner. */
+	final Map<String, FakeIssues> issues = new LinkedHashMap<>();
+
+	final AtomicLong labelIds = new AtomicLong(100);
+
+	FakeIssues issues(String owner, String repo) {
+		return issues.computeIfAbsent(key(owner + "/" + (repo == null ? "" : repo)), (k) -> new FakeIssues(lock, labelIds));
+	}
 
 	static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);

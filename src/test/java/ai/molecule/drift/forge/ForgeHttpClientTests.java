@@ -196,6 +196,19 @@ class ForgeHttpClientTests {
 			.withMessageNotContaining("abc");
 	}
 
+	@Test
+	void neverRetriesAWriteTheForgeMayHaveApplied() {
+		gitea.repo("acme", "app");
+		gitea.failAlways("/repos/acme/app/issues$", 502);
+		URI issues = URI.create(gitea.baseUrl() + "/api/v1/repos/acme/app/issues");
+		assertThatExceptionOfType(ForgeException.class)
+			.isThrownBy(() -> client(TestForges.TOKEN).write("POST", issues, java.util.Map.of("title", "x")))
+			.withMessage("POST /api/v1/repos/acme/app/issues: HTTP 502: injected failure");
+		assertThat(gitea.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.method()).isEqualTo("POST"));
+		assertThat(sleeper.waits()).isEmpty();
+	}
+
 	private ForgeHttpClient client(String token) {
 		return new ForgeHttpClient(gitea.baseUrl(), TestForges.settings(gitea.baseUrl(), token), "token",
 				"consumer-drift/test", TestForges.mapper(), sleeper);

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +52,16 @@ class ForgeUrlsTests {
 		ForgeUrls urls = ForgeUrls.gitea(URI.create("https://git.example.com"));
 		assertThatIllegalArgumentException().isThrownBy(() -> urls.api("repos", "acme", ".."));
 		assertThatIllegalArgumentException().isThrownBy(() -> urls.api("repos").filePath("a/../b"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ ",https://api.github.com/orgs,https://api.github.com/graphql",
+			"https://api.github.com/,https://api.github.com/orgs,https://api.github.com/graphql",
+			"https://ghe.example.com,https://ghe.example.com/api/v3/orgs,https://ghe.example.com/api/graphql",
+			"https://ghe.example.com/api/v3/,https://ghe.example.com/api/v3/orgs,https://ghe.example.com/api/graphql" })
+	void findsGitHubsRestAndGraphQlEndpoints(String baseUrl, String rest, String graphql) {
+		URI base = (baseUrl == null) ? null : URI.create(baseUrl);
+		assertThat(ForgeUrls.github(base).api("orgs").build()).isEqualTo(URI.create(rest));
+		assertThat(ForgeUrls.githubGraphql(base)).isEqualTo(URI.create(graphql));
 	}
 }

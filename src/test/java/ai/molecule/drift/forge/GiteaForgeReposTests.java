@@ -1,7 +1,9 @@
 package ai.molecule.drift.forge;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +33,10 @@ class GiteaForgeReposTests {
 		List<RepoRef> repos = TestForges.gitea(gitea, null, sleeper).listRepos("acme");
 		assertThat(repos).extracting(RepoRef::name).containsExactlyElementsOf(names(0, 120));
 		assertThat(repos).allSatisfy((repo) -> assertThat(repo.owner()).isEqualTo("acme"));
+		// Pages 2 and 3 are fetched concurrently, so they may arrive in either order.
 		assertThat(gitea.requests("/orgs/acme/repos")).extracting(FakeGitea.Request::target)
-			.containsExactly("/api/v1/orgs/acme/repos?limit=50&page=1", "/api/v1/orgs/acme/repos?limit=50&page=2",
-					"/api/v1/orgs/acme/repos?limit=50&page=3");
+			.containsExactlyInAnyOrder("/api/v1/orgs/acme/repos?limit=50&page=1",
+					"/api/v1/orgs/acme/repos?limit=50&page=2", "/api/v1/orgs/acme/repos?limit=50&page=3");
 	}
 
 	@Test
@@ -107,7 +110,30 @@ class GiteaForgeReposTests {
 			.isThrownBy(() -> TestForges.gitea(gitea, null, sleeper).listRepos("acme"))
 			.withMessageContaining("GET /api/v1/orgs/acme/repos")
 			.withMessageContaining("a page already read");
-		assertThat(gitea.requests()).hasSize(2);
+		// Bounded: each of the 3 announced pages is requested once (pages 2 and 3 ahead, concurrently).
+		assertThat(gitea.requests()).extracting(FakeGitea.Request::target).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	@Timeout(30)
+	void theAnnouncedPagesAreRequestedConcurrentlyAndReadOnce() throws Exception {
+		addRepos(260);
+		gitea.delay("/orgs/acme/repos.*page=2$", Duration.ofSeconds(4), 1);
+
+		CompletableFuture<List<RepoRef>> listing = CompletableFuture
+			.supplyAsync(() -> TestForges.gitea(gitea, null, sleeper).listRepos("acme"));
+		// Read one page at a time, page 6 could only be asked for after page 2's answer, 4 s away
+		// (under the 5 s request timeout, so page 2 is not retried).
+		long deadline = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+		while (gitea.requests("page=6").isEmpty()) {
+			assertThat(System.nanoTime()).as("page 6 requested while page 2 is pending").isLessThan(deadline);
+			Thread.sleep(10);
+		}
+
+		assertThat(listing.get()).hasSize(260).extracting(RepoRef::name).doesNotHaveDuplicates();
+		assertThat(gitea.requests("/orgs/acme/repos")).extracting(FakeGitea.Request::target)
+			.doesNotHaveDuplicates()
+			.hasSize(6);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package ai.molecule.drift.forge;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,14 @@ final class TestForges {
 
 	static GiteaForge gitea(FakeGitea fake, String token, Sleeper sleeper) {
 		return new GiteaForge(settings(fake.baseUrl(), token), mapper(), sleeper);
+	}
+
+	static GitHubForge github(FakeGitHub fake, String token, Sleeper sleeper) {
+		return github(fake, token, sleeper, GitHubProperties.defaults());
+	}
+
+	static GitHubForge github(FakeGitHub fake, String token, Sleeper sleeper, GitHubProperties properties) {
+		return new GitHubForge(settings(fake.baseUrl(), token), properties, mapper(), sleeper, Clock.systemUTC());
 	}
 
 	/** A {@link Sleeper} that returns at once and remembers what it was asked to wait. */

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.forge.FakeGitea;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,13 +49,13 @@ class ConsumerDriftJobFunctionalTests {
 
 	static final String TOKEN = "tok-7f3a9c-Sup3rSecret";
 
-	static final String ORG = "molecule-ai";
+	static final String ORG = JobFixtures.ORG;
 
-	static final String T = "molecule-ai-workspace-template-";
+	static final String T = JobFixtures.T;
 
-	static final String RUNTIME = "molecule-ai-workspace-runtime";
+	static final String RUNTIME = JobFixtures.RUNTIME;
 
-	static final Instant SSOT_DATE = Instant.parse("2026-06-10T12:00:00Z");
+	static final Instant SSOT_DATE = JobFixtures.SSOT_DATE;
 
 	static final FakeGitea gitea = FakeGitea.start().requireToken(TOKEN);
 
@@ -65,8 +66,6 @@ class ConsumerDriftJobFunctionalTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	final JsonMapper json = JsonMapper.builder().build();
 
 	final List<String> created = new ArrayList<>();
 
@@ -84,12 +83,8 @@ class ConsumerDriftJobFunctionalTests {
 
 	@BeforeEach
 	void givenAnOrgWithReleasesAndConsumers() throws IOException {
-		repo(RUNTIME).file("pyproject.toml", "[project]\nname = \"molecule-ai-workspace-runtime\"\nversion = \"0.3.20\"\n");
-		for (int patch = 0; patch <= 27; patch++) {
-			Instant date = SSOT_DATE.minus((27 - patch) * 3L, ChronoUnit.DAYS);
-			gitea.tag(ORG, RUNTIME, "runtime-v0.3." + patch, date.minus(1, ChronoUnit.HOURS));
-			gitea.release(ORG, RUNTIME, "runtime-v0.3." + patch, date, false, false);
-		}
+		created.add(RUNTIME);
+		JobFixtures.runtimeReleases(gitea);
 		gitea.tag(ORG, RUNTIME, "runtime-v0.4.0-rc1", SSOT_DATE.plus(2, ChronoUnit.DAYS));
 		gitea.release(ORG, RUNTIME, "runtime-v0.3.28", SSOT_DATE.plus(3, ChronoUnit.DAYS), true, false);
 		repo(T + "claude-code").file(".runtime-version", "0.3.27\n")
@@ -305,6 +300,43 @@ class ConsumerDriftJobFunctionalTests {
 			.isEqualTo(28);
 	}
 
+	@Test
+	void hostilePinsAreStoredTruncatedAndShownSafely(CapturedOutput output) throws Exception {
+		repo(T + "huge").file(".runtime-version", "9".repeat(10 * 1024 * 1024));
+		repo(T + "binary").file(".runtime-version", new byte[] { 0, (byte) 0xff, 0x1b, '[', '3', '1', 'm', 7, '\n' });
+		repo(T + "script").file(".runtime-version", "<script>alert(1)</script>");
+		repo(T + "markdown").file(".runtime-version", "[click](https://evil.example) ![x](https://evil.example/p.png)");
+		repo(T + "mention").file(".runtime-version", "@admin `code` | pipe");
+		repo(T + "comment").file(".runtime-version", "--> <!-- consumer-drift:report org=evil -->");
+		repo(T + "odd.name_x").defaultBranch("feature/ünï code&more?#").file(".runtime-version", "0.3.27\n");
+
+		jobs.startJob(jobs.getUniqueJobParameters());
+
+		JsonNode report = report();
+		assertThat(repo(report, T + "odd.name_x").get("pin").asString()).isEqualTo("0.3.27");
+		for (String name : List.of("huge", "binary", "script", "markdown", "mention", "comment")) {
+			JsonNode repo = repo(report, T + name);
+			assertThat(repo.get("classification").asString()).isEqualTo("unlisted-pinned");
+			assertThat(repo.get("pin").asString().length()).isLessThanOrEqualTo(65);
+			assertThat(repo.get("pin").asString()).doesNotContainPattern("\\p{Cntrl}");
+			assertThat(repo.get("findings").toString()).contains("invalid-pin");
+		}
+		assertThat(repo(report, T + "huge").get("findings").toString()).contains("truncated to 64 characters");
+		assertThat(jdbc.queryForObject("select max(length(pin)) from drift_repo_result", Integer.class))
+			.isLessThanOrEqualTo(65);
+
+		Document html = Jsoup.parse(dir.resolve("reports").resolve("drift-report.html").toFile(), "UTF-8");
+		assertThat(html.select("script, img, a[href*=evil], iframe")).isEmpty();
+		assertThat(html.select("tr[data-repo=" + T + "script] td.pin").text()).isEqualTo("<script>alert(1)</script>");
+		String markdown = Files.readString(dir.resolve("reports").resolve("drift-report.md"), StandardCharsets.UTF_8);
+		assertThat(markdown).doesNotContain("\u001b");
+		assertThat(markdown).contains("``@admin `code` \\| pipe``");
+		// Outside code spans (shown literally), nothing from a repo may link, embed, comment out or mention.
+		String outsideCode = markdown.replaceAll("(`+).+?\\1", "").replaceAll("\\\\.", "");
+		assertThat(outsideCode).doesNotContain("[click](", "![x](", "<!--", "-->", "@admin", "<script");
+		assertNoTokenAnywhere(output);
+	}
+
 	private void assertNoTokenAnywhere(CapturedOutput output) throws IOException {
 		assertThat(output.getAll()).doesNotContain(TOKEN);
 		try (var files = Files.list(dir.resolve("reports"))) {
@@ -318,22 +350,15 @@ class ConsumerDriftJobFunctionalTests {
 	}
 
 	private JsonNode report() throws IOException {
-		return json.readTree(Files.readString(dir.resolve("reports/drift-report.json")));
+		return JobFixtures.report(dir.resolve("reports"));
 	}
 
 	private static List<String> names(JsonNode report) {
-		List<String> names = new ArrayList<>();
-		report.get("repos").forEach(r -> names.add(r.get("name").asString()));
-		return names;
+		return JobFixtures.names(report);
 	}
 
 	private static JsonNode repo(JsonNode report, String name) {
-		for (JsonNode repo : report.get("repos")) {
-			if (repo.get("name").asString().equals(name)) {
-				return repo;
-			}
-		}
-		throw new AssertionError("no repo " + name + " in the report");
+		return JobFixtures.repo(report, name);
 	}
 
 	private ai.molecule.drift.forge.FakeGiteaRepo repo(String name) {

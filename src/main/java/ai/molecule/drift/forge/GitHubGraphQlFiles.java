@@ -1,0 +1,141 @@
+package ai.molecule.drift.forge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
+
+/**
+ * Reads the root entries and a few top-level files of many repositories with one GraphQL query:
+ * {@code object(expression: "HEAD:<path>")} per file, aliased per repository. A repository the answer
+ * does not cover completely (an error on it, a missing root) is left out, for the caller to read
+ * alone; a blob GraphQL gives no text for (binary, or truncated because it is large) is read through
+ * REST.
+ */
+final class GitHubGraphQlFiles {
+
+	/** Git's file mode of a symbolic link (0120000). */
+	private static final int SYMLINK_MODE = 0120000;
+
+	private final GitHubGraphQl graphql;
+
+	private final GitHubRestFiles rest;
+
+	GitHubGraphQlFiles(GitHubGraphQl graphql, GitHubRestFiles rest) {
+		this.graphql = graphql;
+		this.rest = rest;
+	}
+
+	/**
+	 * The files of every repository the answer covers completely, by repository name; the others are
+	 * in {@link Answer#failures()} with the reason.
+	 */
+	Answer read(String owner, List<RepoRef> repos, List<String> paths) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("owner", owner);
+		for (int i = 0; i < repos.size(); i++) {
+			variables.put("n" + i, repos.get(i).name());
+		}
+		for (int j = 0; j < paths.size(); j++) {
+			variables.put("p" + j, "HEAD:" + paths.get(j));
+		}
+		GitHubGraphQl.Result result = graphql.query(query(repos.size(), paths.size()), variables);
+		Map<String, RepoFiles> files = new LinkedHashMap<>();
+		Map<String, String> failures = new LinkedHashMap<>();
+		for (int i = 0; i < repos.size(); i++) {
+			RepoRef repo = repos.get(i);
+			List<GitHubGraphQl.Error> errors = result.errorsOf("r" + i);
+			JsonNode node = result.data().path("r" + i);
+			if (!errors.isEmpty()) {
+				failures.put(repo.name(), result.request() + ": " + errors.get(0));
+				continue;
+			}
+			repoFiles(repo, node, paths).ifPresentOrElse((read) -> files.put(repo.name(), read),
+					() -> failures.put(repo.name(), result.request() + ": no data for the repository"));
+		}
+		return new Answer(files, failures);
+	}
+
+	private Optional<RepoFiles> repoFiles(RepoRef repo, JsonNode node, List<String> paths) {
+		if (!node.isObject()) {
+			return Optional.empty();
+		}
+		if (node.path("isEmpty").asBoolean(false)) {
+			return Optional.of(RepoFiles.empty());
+		}
+		JsonNode root = node.path("root");
+		if (!root.path("entries").isArray()) {
+			return Optional.empty();
+		}
+		List<TreeEntry> topLevel = new ArrayList<>();
+		for (JsonNode entry : root.path("entries").values()) {
+			TreeEntry.Type type = switch (entry.path("type").asString("")) {
+				case "tree" -> TreeEntry.Type.DIR;
+				case "commit" -> TreeEntry.Type.SUBMODULE;
+				case "blob" -> (entry.path("mode").asInt(0) == SYMLINK_MODE) ? TreeEntry.Type.SYMLINK
+						: TreeEntry.Type.FILE;
+				default -> null;
+			};
+			if (type != null && entry.hasNonNull("name")) {
+				topLevel.add(new TreeEntry(entry.path("name").asString(), type));
+			}
+		}
+		Map<String, String> files = new LinkedHashMap<>();
+		for (int j = 0; j < paths.size(); j++) {
+			JsonNode blob = node.path("f" + j);
+			// A directory or a submodule at the path matches no "... on Blob": an empty object.
+			if (!blob.isObject() || !blob.has("byteSize")) {
+				continue;
+			}
+			String path = paths.get(j);
+			if (blob.hasNonNull("text") && !blob.path("isTruncated").asBoolean(false)) {
+				files.put(path, blob.path("text").asString());
+			}
+			else if (blob.path("byteSize").asLong(0) == 0) {
+				files.put(path, "");
+			}
+			else {
+				String branch = (repo.defaultBranch() == null || repo.defaultBranch().isBlank()) ? null : repo.defaultBranch();
+				rest.readOne(repo.owner(), repo.name(), branch, path)
+					.ifPresent((text) -> files.put(path, text));
+			}
+		}
+		return Optional.of(new RepoFiles(topLevel, files));
+	}
+
+	/** The query for {@code repos} repositories and {@code paths} files; names and paths travel as variables. */
+	static String query(int repos, int paths) {
+		StringBuilder query = new StringBuilder("query($owner: String!");
+		for (int i = 0; i < repos; i++) {
+			query.append(", $n").append(i).append(": String!");
+		}
+		for (int j = 0; j < paths; j++) {
+			query.append(", $p").append(j).append(": String!");
+		}
+		query.append(") {\n");
+		for (int i = 0; i < repos; i++) {
+			query.append("  r").append(i).append(": repository(owner: $owner, name: $n").append(i).append(") { ...files }\n");
+		}
+		query.append("}\n\nfragment files on Repository {\n  name\n  isEmpty\n")
+			.append("  root: object(expression: \"HEAD:\") { ... on Tree { entries { name type mode } } }\n");
+		for (int j = 0; j < paths; j++) {
+			query.append("  f").append(j).append(": object(expression: $p").append(j)
+				.append(") { ... on Blob { text isBinary isTruncated byteSize } }\n");
+		}
+		return query.append("}\n").toString();
+	}
+
+	/**
+	 * What one query gave.
+	 *
+	 * @param files by repository name, for the repositories read completely
+	 * @param failures by repository name, why the others were not
+	 */
+	record Answer(Map<String, RepoFiles> files, Map<String, String> failures) {
+	}
+}

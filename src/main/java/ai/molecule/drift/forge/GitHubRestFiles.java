@@ -1,0 +1,143 @@
+package ai.molecule.drift.forge;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import ai.molecule.drift.forge.GitHubPayloads.Content;
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
+
+/**
+ * Reads a repository's root listing and a few of its files through GitHub's REST {@code contents}
+ * API: one request for the listing, one per file present. GitHub wraps its base64 in lines, and sends
+ * no content for files over 1 MB, which are then read with the raw media type.
+ */
+final class GitHubRestFiles {
+
+	private static final String RAW = "application/vnd.github.raw+json";
+
+	private final ForgeUrls urls;
+
+	private final ForgeHttpClient http;
+
+	GitHubRestFiles(ForgeUrls urls, ForgeHttpClient http) {
+		this.urls = urls;
+		this.http = http;
+	}
+
+	RepoFiles read(RepoRef repo, Set<String> paths) {
+		try {
+			Optional<List<TreeEntry>> topLevel = listRoot(repo);
+			if (topLevel.isEmpty()) {
+				return RepoFiles.empty();
+			}
+			Map<String, String> files = new LinkedHashMap<>();
+			topLevel.get()
+				.stream()
+				.filter((entry) -> entry.type() == TreeEntry.Type.FILE || entry.type() == TreeEntry.Type.SYMLINK)
+				.map(TreeEntry::name)
+				.filter(paths::contains)
+				.sorted()
+				.forEach((path) -> readOne(repo.owner(), repo.name(), ref(repo), path)
+					.ifPresent((text) -> files.put(path, text)));
+			return new RepoFiles(topLevel.get(), files);
+		}
+		catch (ForgeException ex) {
+			throw new ForgeException("reading " + repo.fullName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** One file: empty when absent (404), a directory or a submodule. */
+	Optional<String> readOne(String owner, String repo, String ref, String path) {
+		URI uri = urls.api("repos", owner, repo, "contents").filePath(path).query("ref", ref).build();
+		Optional<JsonNode> node = http.getJson(uri);
+		if (node.isEmpty() || node.get().isArray()) {
+			return Optional.empty();
+		}
+		Content entry = http.read(node.get(), Content.class, uri);
+		return switch (String.valueOf(entry.type())) {
+			case "file" -> Optional.of(text(entry, uri));
+			// The link itself: GitHub answers with its target when that is no file of the repository.
+			case "symlink" -> Optional.ofNullable((entry.content() != null) ? text(entry, uri) : entry.target());
+			default -> Optional.empty();
+		};
+	}
+
+	/** The root entries; empty for an empty repository, which GitHub answers with a 404 of its own. */
+	private Optional<List<TreeEntry>> listRoot(RepoRef repo) {
+		URI uri = urls.api("repos", repo.owner(), repo.name(), "contents").query("ref", ref(repo)).build();
+		ForgeResponse response = http.get(uri);
+		if (response.isNotFound()) {
+			if (response.text().contains("This repository is empty")) {
+				return Optional.empty();
+			}
+			throw http.failure(ForgeHttpClient.describe(uri)
+					+ ": HTTP 404 for the root of a repository (it vanished or is not readable)");
+		}
+		if (!response.isSuccess()) {
+			throw http.statusError(response);
+		}
+		JsonNode listing = http.json(response);
+		if (!listing.isArray()) {
+			throw http.failure(ForgeHttpClient.describe(uri) + ": expected the root listing as a JSON array");
+		}
+		List<TreeEntry> entries = new ArrayList<>();
+		for (JsonNode node : listing.values()) {
+			Content entry = http.read(node, Content.class, uri);
+			TreeEntry.Type type = type(entry.type());
+			if (entry.name() != null && type != null) {
+				entries.add(new TreeEntry(entry.name(), type));
+			}
+		}
+		return Optional.of(entries);
+	}
+
+	private String text(Content entry, URI uri) {
+		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null;
+		if (!inline) {
+			// Over 1 MB GitHub sends encoding "none" and no content.
+			return (entry.size() == 0) ? "" : raw(uri);
+		}
+		try {
+			return new String(Base64.getMimeDecoder().decode(entry.content()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw http.failure(ForgeHttpClient.describe(uri) + ": the content is not valid base64");
+		}
+	}
+
+	private String raw(URI uri) {
+		ForgeResponse response = http.send(ForgeRequest.get(uri).withHeader("Accept", RAW));
+		if (!response.isSuccess()) {
+			throw http.statusError(response);
+		}
+		return response.text();
+	}
+
+	private static String ref(RepoRef repo) {
+		String branch = repo.defaultBranch();
+		return (branch == null || branch.isBlank()) ? null : branch;
+	}
+
+	private static TreeEntry.Type type(String type) {
+		if (type == null) {
+			return null;
+		}
+		return switch (type.toLowerCase(Locale.ROOT)) {
+			case "file" -> TreeEntry.Type.FILE;
+			case "dir" -> TreeEntry.Type.DIR;
+			case "symlink" -> TreeEntry.Type.SYMLINK;
+			case "submodule" -> TreeEntry.Type.SUBMODULE;
+			default -> null;
+		};
+	}
+}

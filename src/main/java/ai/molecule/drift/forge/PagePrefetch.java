@@ -1,0 +1,98 @@
+package ai.molecule.drift.forge;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Requests the pages of a list concurrently once the first page's {@code Link rel="last"} says how
+ * many there are: a long org listing then costs a couple of round trips instead of one per page.
+ * Gitea pages before it drops what the caller cannot see, so {@code last} is exact. The paginator
+ * still walks {@code rel="next"} and checks every link; a page it asks for that was not prefetched
+ * (the server's links changed form, or the list grew) is simply requested then.
+ */
+final class PagePrefetch implements AutoCloseable {
+
+	/** Pages in flight at once: enough to hide the latency, few enough to be polite to the forge. */
+	static final int CONCURRENCY = 4;
+
+	private static final Pattern PAGE = Pattern.compile("([?&]page=)(\\d+)");
+
+	private final ForgeHttpClient client;
+
+	private final int maxPages;
+
+	private final Map<URI, CompletableFuture<ForgeResponse>> pages = new ConcurrentHashMap<>();
+
+	private ExecutorService executor;
+
+	PagePrefetch(ForgeHttpClient client, int maxPages) {
+		this.client = client;
+		this.maxPages = maxPages;
+	}
+
+	/** Starts fetching pages 2..last when the first page names its last one on this forge. */
+	void start(ForgeResponse first) {
+		Optional<URI> last = first.header("Link").flatMap(header -> {
+			try {
+				return LinkHeader.parse(header, first.uri()).rel("last");
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+		});
+		if (last.isEmpty() || !Origin.of(last.get()).equals(client.origin())) {
+			return;
+		}
+		String template = last.get().toString();
+		Matcher page = PAGE.matcher(template);
+		if (!page.find() || page.group(2).length() > 6) {
+			return;
+		}
+		int lastPage = Math.min(Integer.parseInt(page.group(2)), maxPages);
+		if (lastPage < 3) {
+			return;
+		}
+		executor = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
+			Thread thread = new Thread(runnable, "forge-pages");
+			thread.setDaemon(true);
+			return thread;
+		});
+		for (int number = 2; number <= lastPage; number++) {
+			URI uri = URI.create(template.substring(0, page.start(2)) + number + template.substring(page.end(2)));
+			pages.put(uri, CompletableFuture.supplyAsync(() -> client.get(uri), executor));
+		}
+	}
+
+	/** The prefetched answer for this page, waiting for it if need be. */
+	Optional<ForgeResponse> take(URI uri) {
+		CompletableFuture<ForgeResponse> future = pages.remove(uri);
+		if (future == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(future.join());
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		if (executor != null) {
+			pages.values().forEach(future -> future.cancel(true));
+			executor.shutdownNow();
+		}
+	}
+}

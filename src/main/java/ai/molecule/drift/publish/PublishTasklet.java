@@ -1,0 +1,117 @@
+package ai.molecule.drift.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+
+import ai.molecule.drift.ConfigurationException;
+import ai.molecule.drift.forge.ForgeException;
+import ai.molecule.drift.forge.IssueTracker;
+import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.report.ReportWriter;
+import ai.molecule.drift.report.RunReport;
+import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
+import ai.molecule.drift.scan.RunStatus;
+
+/**
+ * After the reports: publishes the run's report to the tracking issue. A failure does not fail the
+ * step: it makes the run an error (exit 2), adds the reason to the run's reasons and rewrites the
+ * reports so that they say so too.
+ */
+class PublishTasklet implements Tasklet {
+
+	/** Written in a dry run: the body the issue would get. */
+	static final String DRY_RUN_FILE = "drift-issue.md";
+
+	private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+	private final PublishProperties settings;
+
+	private final ObjectProvider<IssueTracker> tracker;
+
+	private final IssueBody body;
+
+	private final PreviousRun previous;
+
+	private final RunStore store;
+
+	private final ReportWriter reportWriter;
+
+	private final Path reportDir;
+
+	private final Clock clock;
+
+	PublishTasklet(PublishProperties settings, ObjectProvider<IssueTracker> tracker, IssueBody body,
+			PreviousRun previous, RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+		this.settings = settings;
+		this.tracker = tracker;
+		this.body = body;
+		this.previous = previous;
+		this.store = store;
+		this.reportWriter = reportWriter;
+		this.reportDir = reportDir;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		if (!settings.enabled() || !job.getExecutionContext().containsKey(ConsumerDriftJobConfiguration.RUN_STATUS)) {
+			return RepeatStatus.FINISHED;
+		}
+		long runId = job.getExecutionContext().getLong(ConsumerDriftJobConfiguration.RUN_ID);
+		RunReport report = store.load(runId);
+		try {
+			IssuePublisher.Outcome outcome = publish(report);
+			log.info("Issue in {}: {}{} ({}){}", settings.issueRepo(), outcome.action().name().toLowerCase(),
+					(outcome.issue() != null) ? " #" + outcome.issue().number() : "", outcome.why(),
+					settings.dryRun() ? "; dry run, nothing changed" : "");
+		}
+		catch (RuntimeException ex) {
+			String reason = "Publishing the report to an issue in " + settings.issueRepo() + " failed: " + explain(ex);
+			log.error(reason);
+			log.debug("Publishing failure", ex);
+			List<String> reasons = new ArrayList<>(report.reasons());
+			reasons.add(reason);
+			store.finish(runId, RunStatus.ERROR, reasons, clock.instant());
+			reportWriter.write(store.load(runId), reportDir);
+			job.getExecutionContext().putString(ConsumerDriftJobConfiguration.RUN_STATUS, RunStatus.ERROR.id());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	private IssuePublisher.Outcome publish(RunReport report) throws java.io.IOException {
+		String org = report.forge().org();
+		RunChanges changes = previous.before(report).map((before) -> RunChanges.between(before, report))
+			.orElse(RunChanges.unknown());
+		String issueBody = body.render(report, changes, IssueMarker.report(org), settings.reportUrl());
+		String commentBody = body.render(report, changes, IssueMarker.comment(org), settings.reportUrl());
+		if (settings.dryRun()) {
+			Files.createDirectories(reportDir);
+			Files.writeString(reportDir.resolve(DRY_RUN_FILE), issueBody, StandardCharsets.UTF_8);
+		}
+		return new IssuePublisher(tracker.getObject(), settings).publish(report, org, issueBody, commentBody);
+	}
+
+	/** The sentence worth showing: ours carry it; Spring wraps a failed bean creation around it. */
+	private static String explain(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ForgeException || t instanceof ConfigurationException) {
+				return t.getMessage();
+			}
+		}
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+	}
+}

@@ -1,0 +1,40 @@
+package ai.molecule.drift.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's table, in Markdown, with the machine it ran on. */
+final class BenchReport {
+
+	private BenchReport() {
+	}
+
+	static String markdown(List<ScanBenchmark.Result> results, Duration latency, double serverMillis) {
+		StringBuilder md = new StringBuilder();
+		md.append(String.format(Locale.ROOT, "Added latency %d ms per request; fake server's own time %.2f ms per request "
+				+ "(sequential, loopback). Machine: %d cores, Java %s, %s.%n%n", latency.toMillis(), serverMillis,
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+		md.append("| run | repos | concurrency | heap limit | wall (s) | requests | requests/repo | ideal (s) | efficiency | "
+				+ "peak heap (MiB) | start-up to first request (s) | exit |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (ScanBenchmark.Result r : results) {
+			md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %d | %.2f | %.2f | %.2f | %d | %.2f | %d |%n",
+					r.label(), r.repos(), r.concurrency(), r.heap() == null ? "default" : r.heap(), r.wallSeconds(),
+					r.requests(), r.requestsPerRepo(), r.idealSeconds(), r.efficiency(), r.peakHeapMiB(),
+					r.startupSeconds(), r.exitCode()));
+		}
+		ScanBenchmark.Result concurrent = find(results, "N=1000");
+		ScanBenchmark.Result sequential = find(results, "N=1000 sequential");
+		if (concurrent != null && sequential != null) {
+			md.append(String.format(Locale.ROOT, "%nSpeed-up of concurrency 8 over the sequential scan at N=1000: %.1fx%n",
+					sequential.wallSeconds() / concurrent.wallSeconds()));
+		}
+		return md.toString();
+	}
+
+	private static ScanBenchmark.Result find(List<ScanBenchmark.Result> results, String label) {
+		return results.stream().filter(r -> r.label().equals(label)).findFirst().orElse(null);
+	}
+}

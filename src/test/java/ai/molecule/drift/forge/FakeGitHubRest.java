@@ -1,0 +1,218 @@
+package ai.molecule.drift.forge;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API v3 of a {@link FakeGitHub}: org repositories, a repository, contents, tags and releases;
+ * issues and labels go to {@link FakeGitHubIssues}. Called with the state's lock held.
+ */
+final class FakeGitHubRest {
+
+	private final FakeGiteaState state;
+
+	private final JsonMapper mapper;
+
+	private final String baseUrl;
+
+	private final FakeGitHubIssues issues;
+
+	FakeGitHubRest(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
+		this.state = state;
+		this.mapper = mapper;
+		this.baseUrl = baseUrl;
+		this.issues = new FakeGitHubIssues(state, mapper, baseUrl);
+	}
+
+	FakeGiteaResponse answer(FakeGiteaApi.Call call, FakeGitea.Request request) {
+		List<String> s = call.segments();
+		if (s.size() >= 3 && s.get(0).equals("repos") && List.of("issues", "labels").contains(s.size() > 3 ? s.get(3) : "")) {
+			return issues.answer(call, s.get(1), s.get(2));
+		}
+		if (!call.method().equals("GET")) {
+			return error(mapper, 404, "Not Found");
+		}
+		if (s.size() == 3 && s.get(0).equals("orgs") && s.get(2).equals("repos")) {
+			if (state.org(s.get(1)) == null) {
+				return error(mapper, 404, "Not Found");
+			}
+			List<Map<String, Object>> visible = state.repos(s.get(1)).stream()
+				.filter((repo) -> !repo.isPrivate() || call.authenticated())
+				.map(this::repoJson)
+				.toList();
+			return page(call, visible);
+		}
+		if (s.size() < 3 || !s.get(0).equals("repos")) {
+			return error(mapper, 404, "Not Found");
+		}
+		FakeGiteaRepo repo = state.repo(s.get(1), s.get(2));
+		if (repo == null || (repo.isPrivate() && !call.authenticated())) {
+			return error(mapper, 404, "Not Found");
+		}
+		if (s.size() == 3) {
+			return json(repoJson(repo));
+		}
+		return switch (s.get(3)) {
+			case "contents" -> contents(call, request, repo, String.join("/", s.subList(4, s.size())));
+			case "tags" -> page(call, newestFirst(repo.tags()).stream().map((tag) -> tagJson(repo, tag)).toList());
+			case "releases" -> page(call, releases(call, repo));
+			default -> error(mapper, 404, "Not Found");
+		};
+	}
+
+	private FakeGiteaResponse contents(FakeGiteaApi.Call call, FakeGitea.Request request, FakeGiteaRepo repo,
+			String path) {
+		if (repo.isEmpty()) {
+			return error(mapper, 404, "This repository is empty.");
+		}
+		String ref = call.query().get("ref");
+		if (ref != null && !ref.equals(repo.defaultBranchName())) {
+			return error(mapper, 404, "No commit found for the ref " + ref);
+		}
+		String type = path.isEmpty() ? "dir" : FakeGiteaContents.type(repo, path);
+		if (type == null) {
+			return error(mapper, 404, "Not Found");
+		}
+		if (type.equals("dir")) {
+			List<Object> listing = new ArrayList<>();
+			String prefix = path.isEmpty() ? "" : path + "/";
+			FakeGiteaContents.children(repo, path)
+				.forEach((name, childType) -> listing.add(entry(repo, prefix + name, childType, false)));
+			return json(listing);
+		}
+		String accept = String.valueOf(request.header("Accept"));
+		if (type.equals("file") && accept.contains("raw")) {
+			return FakeGiteaResponse.bytes(200, "application/vnd.github.raw; charset=utf-8", repo.files().get(path));
+		}
+		return json(entry(repo, path, type, true));
+	}
+
+	private Map<String, Object> entry(FakeGiteaRepo repo, String path, String type, boolean withContent) {
+		byte[] blob = type.equals("file") ? repo.files().get(path) : new byte[0];
+		boolean inline = withContent && type.equals("file") && blob.length <= state.maxBlobSize;
+		String self = baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name() + "/contents/" + path;
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("type", type);
+		json.put("size", type.equals("file") ? blob.length : 0);
+		json.put("name", path.substring(path.lastIndexOf('/') + 1));
+		json.put("path", path);
+		json.put("sha", FakeGiteaRepo.sha(repo.name() + ":" + path));
+		json.put("url", self + "?ref=" + repo.defaultBranchName());
+		json.put("html_url", baseUrl + "/" + repo.owner() + "/" + repo.name() + "/blob/main/" + path);
+		json.put("download_url", type.equals("file") ? baseUrl + "/raw/" + path : null);
+		if (type.equals("symlink")) {
+			json.put("target", repo.symlinks().get(path));
+		}
+		if (withContent && type.equals("file")) {
+			// Over 1 MB only the raw and object media types carry the content.
+			json.put("encoding", inline ? "base64" : "none");
+			json.put("content", inline ? Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII))
+				.encodeToString(blob) + "\n" : "");
+		}
+		json.put("_links", Map.of("self", self));
+		return json;
+	}
+
+	private List<Map<String, Object>> releases(FakeGiteaApi.Call call, FakeGiteaRepo repo) {
+		return repo.releases().stream()
+			.filter((release) -> !release.draft() || call.authenticated())
+			.sorted(Comparator.comparing(FakeGiteaRepo.Release::id).reversed())
+			.map((release) -> {
+				Map<String, Object> json = new LinkedHashMap<>();
+				json.put("id", release.id());
+				json.put("tag_name", release.tagName());
+				json.put("name", release.tagName());
+				json.put("draft", release.draft());
+				json.put("prerelease", release.prerelease());
+				json.put("created_at", time(release.publishedAt()));
+				json.put("published_at", release.draft() ? null : time(release.publishedAt()));
+				return json;
+			})
+			.toList();
+	}
+
+	private Map<String, Object> tagJson(FakeGiteaRepo repo, FakeGiteaRepo.Tag tag) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("name", tag.name());
+		json.put("commit", Map.of("sha", tag.sha(), "url", baseUrl + "/api/v3/repos/" + repo.owner() + "/"
+				+ repo.name() + "/commits/" + tag.sha()));
+		json.put("zipball_url", baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name() + "/zipball/" + tag.name());
+		json.put("node_id", "REF_" + tag.sha());
+		return json;
+	}
+
+	Map<String, Object> repoJson(FakeGiteaRepo repo) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", repo.id());
+		json.put("node_id", "R_" + repo.id());
+		json.put("name", repo.name());
+		json.put("full_name", repo.owner() + "/" + repo.name());
+		json.put("private", repo.isPrivate());
+		json.put("owner", Map.of("login", repo.owner(), "id", 1, "type", "Organization"));
+		json.put("fork", false);
+		json.put("size", repo.files().size());
+		json.put("default_branch", repo.defaultBranchName());
+		json.put("archived", repo.isArchived());
+		json.put("mirror_url", null);
+		json.put("permissions", Map.of("admin", false, "push", false, "pull", true));
+		return json;
+	}
+
+	/** GitHub's paging: {@code per_page} (default 30, at most 100) and a {@code link} header. */
+	FakeGiteaResponse page(FakeGiteaApi.Call call, List<?> all) {
+		int perPage = Math.min(parse(call.query().get("per_page"), 30), state.pageSize);
+		perPage = (perPage <= 0) ? 30 : perPage;
+		int page = Math.max(1, parse(call.query().get("page"), 1));
+		int from = Math.min((page - 1) * perPage, all.size());
+		FakeGiteaResponse response = json(all.subList(from, Math.min(from + perPage, all.size())));
+		String links = FakeGiteaLinks.header(baseUrl, call.rawPath(), call.query(), all.size(), perPage, page);
+		if (!links.isEmpty()) {
+			response.header("link", links);
+		}
+		return response;
+	}
+
+	private static <T> List<T> newestFirst(List<T> items) {
+		List<T> copy = new ArrayList<>(items);
+		Collections.reverse(copy);
+		return copy;
+	}
+
+	static String time(Instant instant) {
+		return (instant == null) ? null
+				: DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	static int parse(String value, int fallback) {
+		try {
+			return (value != null) ? Integer.parseInt(value.trim()) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+	private FakeGiteaResponse json(Object value) {
+		return FakeGiteaResponse.json(mapper, 200, value);
+	}
+
+	/** GitHub's error shape: {@code {"message", "documentation_url", "status"}}. */
+	static FakeGiteaResponse error(JsonMapper mapper, int status, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", message);
+		body.put("documentation_url", FakeGitHubHandler.DOCS);
+		body.put("status", Integer.toString(status));
+		return FakeGiteaResponse.json(mapper, status, body);
+	}
+}
