@@ -13,6 +13,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.logging.RunMdc;
 import ai.molecule.drift.report.RunReport;
 import ai.molecule.drift.report.RunReport.ForgeInfo;
 
@@ -20,15 +21,12 @@ import ai.molecule.drift.report.RunReport.ForgeInfo;
  * Opens the run's history row before the first step (status {@code running}), makes sure a
  * run whose report step itself failed is closed as an error rather than left running, and tells
  * the {@link RunFinishedListener}s once it is closed. The run id is in the logging context
- * ({@value #MDC_RUN_ID}) from start to finish.
+ * ({@link RunMdc}) from start to finish.
  */
 class RunLifecycle implements JobExecutionListener {
 
 	/** Key of the run id in the job's execution context. */
 	static final String RUN_ID = ConsumerDriftJobConfiguration.RUN_ID;
-
-	/** Key of the run id in the logging context (MDC): a field of every structured log line. */
-	public static final String MDC_RUN_ID = "runId";
 
 	private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
 
@@ -51,7 +49,7 @@ class RunLifecycle implements JobExecutionListener {
 	public void beforeJob(JobExecution jobExecution) {
 		long runId = store.start(forgeInfo(properties), clock.instant(), jobExecution.getId());
 		jobExecution.getExecutionContext().putLong(RUN_ID, runId);
-		MDC.put(MDC_RUN_ID, Long.toString(runId));
+		MDC.put(RunMdc.KEY, Long.toString(runId));
 		log.info("Run {} started: org {} on {}", runId, properties.org(), forgeInfo(properties).baseUrl());
 	}
 
@@ -63,7 +61,7 @@ class RunLifecycle implements JobExecutionListener {
 			notifyFinished(runId);
 		}
 		finally {
-			MDC.remove(MDC_RUN_ID);
+			MDC.remove(RunMdc.KEY);
 		}
 	}
 
