@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,9 +53,9 @@ class ManifestSettingsTests {
 		assertThat(property("DRIFT_FORGE_BASE_URL", properties)).contains("drift.forge.base-url");
 		assertThat(property("DRIFT_FORGE_BASEURI", properties)).isEmpty();
 		assertThat(property("DRIFT_METRICS_PUSH_GATEWAY", properties)).isEmpty();
-		for (Container container : Manifests.all().stream()
-			.filter(d -> d.object() instanceof io.fabric8.kubernetes.api.model.batch.v1.CronJob)
-			.map(d -> (io.fabric8.kubernetes.api.model.batch.v1.CronJob) d.object())
+		// The base and the overlay's patch.
+		for (Container container : Manifests.objects(CronJob.class)
+			.stream()
 			.flatMap(c -> c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().stream())
 			.toList()) {
 			for (EnvVar env : container.getEnv()) {

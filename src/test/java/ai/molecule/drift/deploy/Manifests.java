@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 
@@ -103,15 +105,15 @@ final class Manifests {
 	}
 
 	/** The base CronJob's only container. */
-	static io.fabric8.kubernetes.api.model.Container container() {
-		List<io.fabric8.kubernetes.api.model.Container> containers = podSpec().getContainers();
+	static Container container() {
+		List<Container> containers = podSpec().getContainers();
 		if (containers.size() != 1) {
 			throw new IllegalStateException("the CronJob should run exactly one container, not " + containers.size());
 		}
 		return containers.get(0);
 	}
 
-	static io.fabric8.kubernetes.api.model.PodSpec podSpec() {
+	static PodSpec podSpec() {
 		return cronJob().getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
 	}
 
