@@ -41,5 +41,9 @@ RUN java -XX:+UseSerialGC -XX:AOTCacheOutput=consumer-drift.aot -Dspring.context
 	&& rm -rf /tmp/*
 USER 10001:10001
 # The serial collector suits a short single-JVM batch job best; the heap follows the container's limit.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=consumer-drift.aot", "-jar", "consumer-drift.jar"]
+# The JVM's own warnings (unified logging, on standard output by default) go to standard error:
+# standard output carries only the JSON logs.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+	"-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", \
+	"-XX:AOTCache=consumer-drift.aot", "-jar", "consumer-drift.jar"]
 CMD ["scan"]

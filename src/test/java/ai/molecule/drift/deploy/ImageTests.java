@@ -73,6 +73,8 @@ class ImageTests {
 		assertThat(getClass().getResource("/application-container.yml")).isNotNull();
 		assertThat(image.entrypoint()).anySatisfy(flag -> assertThat(flag).matches("-XX:MaxRAMPercentage=(50|60|65|70|75|80)"));
 		assertThat(image.entrypoint()).contains("-XX:+ExitOnOutOfMemoryError");
+		// Standard output carries the JSON logs: the JVM's own warnings must not land there.
+		assertThat(image.entrypoint()).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags");
 	}
 
 	@Test
