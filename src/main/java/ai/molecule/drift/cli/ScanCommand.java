@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +26,7 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.logging.RunMdc;
 import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
 import ai.molecule.drift.scan.RunStatus;
 
@@ -88,7 +90,11 @@ final class ScanCommand {
 			err.println("The run ended without its reports (job " + execution.getStatus() + "); see the log above.");
 			return 2;
 		}
-		log.info("Peak heap used: {} MiB (max {} MiB)", HeapUsage.peakMiB(), HeapUsage.maxMiB());
+		// The command's last log lines still belong to the run: they carry its id like the others.
+		long runId = execution.getExecutionContext().getLong(ConsumerDriftJobConfiguration.RUN_ID);
+		try (MDC.MDCCloseable logContext = RunMdc.put(runId)) {
+			log.info("Peak heap used: {} MiB (max {} MiB)", HeapUsage.peakMiB(), HeapUsage.maxMiB());
+		}
 		RunStatus runStatus = RunStatus.fromId(status);
 		out.println("Run " + runStatus.id().toUpperCase() + " (exit " + runStatus.exitCode() + "). Reports: "
 				+ reports.resolve("drift-report.html") + ", drift-report.md, drift-report.json");
@@ -126,6 +132,8 @@ final class ScanCommand {
 		settings.put("drift.ssot.repo", demo.ssotRepo());
 		settings.put("drift.ssot.tag-prefix", demo.tagPrefix());
 		settings.put("spring.datasource.url", "jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+		// The demo's org is named like the real one: its metrics must not replace the real org's in a Pushgateway.
+		settings.put("drift.metrics.pushgateway-url", "");
 		return settings;
 	}
 }

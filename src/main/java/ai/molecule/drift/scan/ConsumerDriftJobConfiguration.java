@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.logging.MdcTaskDecorator;
 import ai.molecule.drift.policy.Policy;
 import ai.molecule.drift.policy.PolicyLoader;
 import ai.molecule.drift.report.ReportWriter;
@@ -51,8 +53,11 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
-			Step publishStep, RunStore store, DriftProperties properties, Clock clock) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunLifecycle(store, properties, clock))
+			Step publishStep, RunStore store, DriftProperties properties, Clock clock,
+			ObjectProvider<RunFinishedListener> runFinishedListeners) {
+		RunLifecycle lifecycle = new RunLifecycle(store, properties, clock,
+				runFinishedListeners.orderedStream().toList());
+		return new JobBuilder(JOB_NAME, jobRepository).listener(lifecycle)
 			.start(resolveSsotStep)
 			.on("FAILED").to(reportStep)
 			.from(resolveSsotStep).on("*").to(scanStep)
@@ -104,6 +109,7 @@ public class ConsumerDriftJobConfiguration {
 		executor.setCorePoolSize(Math.max(1, properties.scan().concurrency()));
 		executor.setMaxPoolSize(Math.max(1, properties.scan().concurrency()));
 		executor.setThreadNamePrefix("scan-");
+		executor.setTaskDecorator(new MdcTaskDecorator());
 		return executor;
 	}
 
