@@ -1,0 +1,27 @@
+package ai.molecule.drift.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's history as the report templates see it; public because FreeMarker reads it through reflection.
+ *
+ * @param available whether history was consulted; without it the templates leave the history sections out
+ * @param trend the org trend chart; {@code null} without history
+ * @param sparklines per repository name, its lag over the trend's runs
+ * @param changes what changed since the previous run; {@code null} without history
+ */
+public record HistoryView(boolean available, TrendChart trend, Map<String, Sparkline> sparklines,
+		RunChanges changes) {
+
+	static HistoryView of(RunReport report, RunHistory history) {
+		if (!history.available() || history.trend().isEmpty()) {
+			return new HistoryView(history.available(), null, Map.of(),
+					history.available() ? RunChanges.of(report, history.baseline()) : null);
+		}
+		Map<String, Sparkline> sparklines = new LinkedHashMap<>();
+		history.lagSeries().forEach((name, series) -> sparklines.put(name, Sparkline.of(series)));
+		return new HistoryView(true, TrendChart.of(history.trend()), sparklines,
+				RunChanges.of(report, history.baseline()));
+	}
+}
