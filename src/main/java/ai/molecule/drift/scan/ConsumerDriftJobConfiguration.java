@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.Forge;
+import ai.molecule.drift.history.HistoryRetention;
 import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.policy.Policy;
 import ai.molecule.drift.policy.PolicyLoader;
@@ -47,8 +48,9 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
-			RunStore store, DriftProperties properties, Clock clock) {
+			RunStore store, DriftProperties properties, Clock clock, HistoryRetention historyRetention) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunLifecycle(store, properties, clock))
+			.listener(historyRetention)
 			.start(resolveSsotStep)
 			.on("FAILED").to(reportStep)
 			.from(resolveSsotStep).on("*").to(scanStep)
