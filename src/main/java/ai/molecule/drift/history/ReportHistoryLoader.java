@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.molecule.drift.report.RunHistory;
 import ai.molecule.drift.report.RunHistory.Baseline;
@@ -39,22 +41,29 @@ class ReportHistoryLoader implements RunHistorySource {
 
 	private final int chartRuns;
 
-	ReportHistoryLoader(JdbcClient jdbc, RunStore store, HistoryProperties properties) {
+	private final TransactionTemplate savepoint;
+
+	ReportHistoryLoader(JdbcClient jdbc, RunStore store, HistoryProperties properties,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.trend = new TrendQuery(jdbc);
 		this.chartRuns = properties.chartRuns();
+		// Nested: the report step's transaction (which has just closed the run) must see its own changes,
+		// and must survive a failed read; PostgreSQL aborts a whole transaction on any failed statement.
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.savepoint.setReadOnly(true);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public RunHistory of(RunReport report) {
 		if (report.forge() == null) {
 			return RunHistory.none();
 		}
 		HistoryScope scope = new HistoryScope(report.forge().org(), report.forge().type());
 		try {
-			return load(scope, report);
+			return savepoint.execute(status -> load(scope, report));
 		}
 		catch (DataAccessException ex) {
 			// The reports matter more than their charts: render them without history rather than not at all.
