@@ -32,8 +32,13 @@ final class SyncLatency {
 	 * @param runId the run
 	 * @param startedAt when it started
 	 * @param pin the pin; {@code null} without one
+	 * @param version the pin as a version; {@code null} when it is none
 	 */
-	record PinChange(long runId, Instant startedAt, String pin) {
+	record PinChange(long runId, Instant startedAt, String pin, Version version) {
+
+		static PinChange of(long runId, Instant startedAt, String pin) {
+			return new PinChange(runId, startedAt, pin, Version.parse(pin).orElse(null));
+		}
 	}
 
 	private final List<Run> runs;
@@ -51,10 +56,11 @@ final class SyncLatency {
 	 */
 	ReleaseSync of(Version release, Instant publishedAt, boolean publicationKnown, Map<String, List<PinChange>> changes) {
 		Run latest = runs.get(runs.size() - 1);
+		Optional<Run> firstRun = runs.stream().filter(r -> !r.startedAt().isBefore(publishedAt)).findFirst();
 		List<ConsumerSync> consumers = new ArrayList<>();
-		changes.forEach((consumer, pins) -> consumers.add(
-				syncedAt(release, publishedAt, pins).map(c -> synced(consumer, publishedAt, c))
-					.orElseGet(() -> pending(consumer, publishedAt, latest, pins))));
+		changes.forEach((consumer, pins) -> consumers.add(firstRun.flatMap(first -> syncedAt(release, first, pins))
+			.map(c -> synced(consumer, publishedAt, c))
+			.orElseGet(() -> pending(consumer, publishedAt, latest, pins))));
 		consumers.sort(Comparator.comparing(ConsumerSync::consumer));
 		List<Long> latencies = consumers.stream().filter(ConsumerSync::synced).map(ConsumerSync::days).sorted().toList();
 		return new ReleaseSync(release.toString(), publicationKnown ? publishedAt : null,
@@ -62,18 +68,17 @@ final class SyncLatency {
 				nearestRank(latencies, consumers.size(), 50), nearestRank(latencies, consumers.size(), 90), consumers);
 	}
 
-	/** The first run at or after the publication whose (last known) pin is at or above the release. */
-	private Optional<PinChange> syncedAt(Version release, Instant publishedAt, List<PinChange> pins) {
-		Optional<Run> firstRun = runs.stream().filter(r -> !r.startedAt().isBefore(publishedAt)).findFirst();
-		if (firstRun.isEmpty()) {
-			return Optional.empty();
-		}
-		Run first = firstRun.get();
+	/**
+	 * The first run, from {@code first} (the first run at or after the publication) on, whose (last known)
+	 * pin is at or above the release.
+	 */
+	private static Optional<PinChange> syncedAt(Version release, Run first, List<PinChange> pins) {
 		Optional<PinChange> inEffect = pins.stream().filter(p -> p.runId() <= first.id()).reduce((a, b) -> b);
-		if (inEffect.isPresent() && atOrAbove(inEffect.get().pin(), release)) {
-			return Optional.of(new PinChange(first.id(), first.startedAt(), inEffect.get().pin()));
+		if (inEffect.isPresent() && atOrAbove(inEffect.get(), release)) {
+			PinChange pin = inEffect.get();
+			return Optional.of(new PinChange(first.id(), first.startedAt(), pin.pin(), pin.version()));
 		}
-		return pins.stream().filter(p -> p.runId() > first.id() && atOrAbove(p.pin(), release)).findFirst();
+		return pins.stream().filter(p -> p.runId() > first.id() && atOrAbove(p, release)).findFirst();
 	}
 
 	private static ConsumerSync synced(String consumer, Instant publishedAt, PinChange change) {
@@ -87,8 +92,8 @@ final class SyncLatency {
 				latest.startedAt(), lastPin);
 	}
 
-	private static boolean atOrAbove(String pin, Version release) {
-		return Version.parse(pin).filter(v -> !release.isNewerThan(v)).isPresent();
+	private static boolean atOrAbove(PinChange pin, Version release) {
+		return pin.version() != null && !release.isNewerThan(pin.version());
 	}
 
 	/** Whole days, as {@code lag.days} counts them. */

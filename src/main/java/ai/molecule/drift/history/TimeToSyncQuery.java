@@ -19,15 +19,17 @@ import ai.molecule.drift.lag.Version;
 final class TimeToSyncQuery {
 
 	// Only the runs where a pin changed come back: a year of nightly runs shrinks to a handful of rows per
-	// consumer. Unreadable rows are left out first, so a consumer's last known pin carries over them.
+	// consumer. Unreadable rows are left out first, so a consumer's last known pin carries over them. The
+	// consumers are joined, not matched with "in (select ...)", which H2 may evaluate once per row.
 	private static final String PIN_CHANGES = """
 			select name, run_id, started_at, pin from (
 			select r.name, r.run_id, d.started_at, r.pin,
 			lag(r.pin) over (partition by r.name order by r.run_id) as previous_pin,
 			row_number() over (partition by r.name order by r.run_id) as n
-			from drift_repo_result r join drift_run d on d.id = r.run_id
-			where %s and not %s
-			and r.name in (select c.name from drift_repo_result c where c.run_id = ? and c.classification = 'enumerated')
+			from drift_repo_result c
+			join drift_repo_result r on r.name = c.name
+			join drift_run d on d.id = r.run_id
+			where c.run_id = ? and c.classification = 'enumerated' and %s and not %s
 			) t where n = 1 or previous_pin is distinct from pin
 			order by name, run_id""".formatted(HistorySql.IN_SCOPE, HistorySql.UNREADABLE);
 
@@ -95,10 +97,10 @@ final class TimeToSyncQuery {
 			.list()
 			.forEach(name -> changes.put(name, new ArrayList<>()));
 		jdbc.sql(PIN_CHANGES)
-			.params(scope.org(), scope.forgeType(), currentRunId)
+			.params(currentRunId, scope.org(), scope.forgeType())
 			.query(rs -> {
 				changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>())
-					.add(new SyncLatency.PinChange(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
+					.add(SyncLatency.PinChange.of(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
 							rs.getString("pin")));
 			});
 		return changes;

@@ -34,10 +34,12 @@ final class WorstQuery {
 	private static final String STREAKS = """
 			select t.name, min(t.run_id) as since_run from (
 			select r.name, r.run_id, r.lag_releases,
-			max(case when r.lag_releases is null or r.lag_releases <= 0 then r.run_id end) over (partition by r.name) as last_ok
-			from drift_repo_result r join drift_run d on d.id = r.run_id
-			where %s and d.ssot_version is not null and not %s
-			and r.name in (select c.name from drift_repo_result c where c.run_id = ?)
+			max(case when r.lag_releases is null or r.lag_releases <= 0 then r.run_id end)
+			over (partition by r.name) as last_ok
+			from drift_repo_result c
+			join drift_repo_result r on r.name = c.name
+			join drift_run d on d.id = r.run_id
+			where c.run_id = ? and %s and d.ssot_version is not null and not %s
 			) t where t.lag_releases > 0 and (t.last_ok is null or t.run_id > t.last_ok)
 			group by t.name""".formatted(HistorySql.IN_SCOPE, HistorySql.UNREADABLE);
 
@@ -63,13 +65,15 @@ final class WorstQuery {
 				runStarts.put(rs.getLong(1), HistorySql.instant(rs, "started_at"));
 			});
 		Map<String, Long> since = new HashMap<>();
-		jdbc.sql(STREAKS).params(scope.org(), scope.forgeType(), runId).query(rs -> {
+		jdbc.sql(STREAKS).params(runId, scope.org(), scope.forgeType()).query(rs -> {
 			since.put(rs.getString("name"), rs.getLong("since_run"));
 		});
 		Instant now = runStarts.get(runId);
 		List<Candidate> behind = new ArrayList<>();
-		for (Current repo : current(runId)) {
-			Candidate candidate = repo.unreadable() ? lastKnown(scope, runId, repo).orElse(null) : repo.candidate();
+		List<Current> repos = current(runId);
+		ReleaseLine releases = repos.stream().anyMatch(Current::unreadable) ? store.releases(runId) : null;
+		for (Current repo : repos) {
+			Candidate candidate = repo.unreadable() ? lastKnown(scope, releases, repo).orElse(null) : repo.candidate();
 			Long sinceRun = since.get(repo.name());
 			if (candidate != null && candidate.lagReleases() > 0 && sinceRun != null) {
 				behind.add(candidate.since(runStarts.get(sinceRun), now));
@@ -85,7 +89,8 @@ final class WorstQuery {
 
 	private List<Current> current(long runId) {
 		return jdbc.sql("""
-				select r.name, r.classification, r.pin, r.lag_releases, r.lag_days, r.lag_level, case when %s then 1 else 0 end as unreadable
+				select r.name, r.classification, r.pin, r.lag_releases, r.lag_days, r.lag_level,
+				case when %s then 1 else 0 end as unreadable
 				from drift_repo_result r where r.run_id = ? and r.archived = false""".formatted(HistorySql.UNREADABLE))
 			.param(runId)
 			.query((rs, i) -> new Current(rs.getString("name"), rs.getString("classification"), rs.getString("pin"),
@@ -95,8 +100,7 @@ final class WorstQuery {
 	}
 
 	/** The last pin read, measured against the latest run's SSOT rather than the SSOT of its own run. */
-	private Optional<Candidate> lastKnown(HistoryScope scope, long runId, Current repo) {
-		ReleaseLine releases = store.releases(runId);
+	private Optional<Candidate> lastKnown(HistoryScope scope, ReleaseLine releases, Current repo) {
 		return jdbc.sql("""
 				select r.pin from drift_repo_result r join drift_run d on d.id = r.run_id
 				where r.name = ? and %s and not %s order by r.run_id desc fetch first 1 rows only"""
