@@ -33,6 +33,30 @@ No error finding: the SSOT is resolved and every repository was read.
 None.
 </#if>
 
+<#if history.changes??>
+<#assign changes = history.changes>
+### Changes since the previous run
+
+<#if changes.baselineRunId??>
+Compared with run ${changes.baselineRunId?c} (${changes.baselineDate}, ${changes.baselineStatus}).
+
+<@m.changes "Newly drifted" changes.newlyDrifted/>
+<@m.changes "Caught up" changes.caughtUp/>
+<@m.changes "New unlisted-pinned" changes.newUnlistedPinned/>
+<@m.changes "New repositories" changes.newRepos/>
+<#if changes.removalsKnown>
+<@m.changes "Removed repositories" changes.removedRepos/>
+<#else>
+- **Removed repositories:** not judged: this run ended in error, so its list of repositories may be incomplete
+</#if>
+<#if changes.notCompared?has_content>
+<@m.changes "Not compared (could not be read)" changes.notCompared/>
+</#if>
+<#else>
+No earlier complete pass or fail run to compare with.
+</#if>
+
+</#if>
 ### All repositories
 
 <#if run.repos?has_content>

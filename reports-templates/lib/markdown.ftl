@@ -49,3 +49,16 @@
 	</#if>
 	<#return repo.classification>
 </#function>
+
+
+<#-- One kind of change since the previous run: "none", or one line per repository. -->
+<#macro changes title list>
+<#if list?has_content>
+- **${title}:**
+<#list list as c>
+  - ${code(c.name)}: ${text(c.detail)}
+</#list>
+<#else>
+- **${title}:** none
+</#if>
+</#macro>

@@ -36,6 +36,9 @@ public record DemoOrg(Path root, Path policyFile, String org, String repoPrefix,
 
 	public static final String POLICY_FILE = "drift-policy.yml";
 
+	/** The demo's own history, kept apart from the real one, so that "history --demo" can query its runs. */
+	public static final String DATABASE_URL = "jdbc:h2:file:./data/consumer-drift-demo;DB_CLOSE_ON_EXIT=FALSE";
+
 	/** The demo policy, kept as a YAML file so that its comments read as they will on disk. */
 	private static final String POLICY_RESOURCE = "demo-policy.yml";
 

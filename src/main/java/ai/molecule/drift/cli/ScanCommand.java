@@ -105,7 +105,7 @@ final class ScanCommand {
 	 * The demo's settings rank just below the command line: above the environment (so a shell set up
 	 * for the real org cannot break the demo) and below explicit {@code --name=value} arguments.
 	 */
-	private static SpringApplication application(Map<String, Object> demoSettings) {
+	static SpringApplication application(Map<String, Object> demoSettings) {
 		SpringApplication application = new SpringApplication(ConsumerDriftApplication.class);
 		if (!demoSettings.isEmpty()) {
 			application.addInitializers(context -> {
@@ -131,7 +131,7 @@ final class ScanCommand {
 		settings.put("drift.repo-prefix", demo.repoPrefix());
 		settings.put("drift.ssot.repo", demo.ssotRepo());
 		settings.put("drift.ssot.tag-prefix", demo.tagPrefix());
-		settings.put("spring.datasource.url", "jdbc:h2:mem:consumer-drift-demo;DB_CLOSE_DELAY=-1");
+		settings.put("spring.datasource.url", DemoOrg.DATABASE_URL);
 		// The demo's org is named like the real one: its metrics must not replace the real org's in a Pushgateway.
 		settings.put("drift.metrics.pushgateway-url", "");
 		return settings;

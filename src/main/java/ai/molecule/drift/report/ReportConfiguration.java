@@ -1,5 +1,6 @@
 package ai.molecule.drift.report;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 class ReportConfiguration {
 
 	@Bean
-	ReportRenderer reportRenderer(freemarker.template.Configuration freemarker) {
-		return new ReportRenderer(freemarker);
+	ReportRenderer reportRenderer(freemarker.template.Configuration freemarker,
+			ObjectProvider<RunHistorySource> history) {
+		return new ReportRenderer(freemarker, history.getIfAvailable(() -> report -> RunHistory.none()));
 	}
 
 	@Bean

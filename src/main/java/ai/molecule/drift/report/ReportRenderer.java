@@ -21,6 +21,8 @@ public final class ReportRenderer {
 
 	private final Configuration freemarker;
 
+	private final RunHistorySource history;
+
 	private final JsonReport json = new JsonReport();
 
 	private final MarkdownEscaper markdownEscaper = new MarkdownEscaper();
@@ -31,23 +33,38 @@ public final class ReportRenderer {
 	 *     preferably {@code template_exception_handler=rethrow}
 	 */
 	public ReportRenderer(Configuration freemarker) {
+		this(freemarker, report -> RunHistory.none());
+	}
+
+	/** @param history the run's history, for the trend chart, the sparklines and the changes section */
+	public ReportRenderer(Configuration freemarker, RunHistorySource history) {
 		this.freemarker = freemarker;
+		this.history = history;
+	}
+
+	/** The run's history, read once for all the formats of one run. */
+	public RunHistory history(RunReport report) {
+		return history.of(report);
 	}
 
 	public String render(ReportFormat format, RunReport report) {
+		return render(format, report, format == ReportFormat.JSON ? RunHistory.none() : history(report));
+	}
+
+	public String render(ReportFormat format, RunReport report, RunHistory runHistory) {
 		return switch (format) {
-			case HTML -> html(report);
-			case MARKDOWN -> markdown(report);
+			case HTML -> template(HTML_TEMPLATE, report, runHistory);
+			case MARKDOWN -> template(MARKDOWN_TEMPLATE, report, runHistory);
 			case JSON -> json(report);
 		};
 	}
 
 	public String html(RunReport report) {
-		return template(HTML_TEMPLATE, report);
+		return render(ReportFormat.HTML, report);
 	}
 
 	public String markdown(RunReport report) {
-		return template(MARKDOWN_TEMPLATE, report);
+		return render(ReportFormat.MARKDOWN, report);
 	}
 
 	public String json(RunReport report) {
@@ -56,21 +73,22 @@ public final class ReportRenderer {
 
 	/**
 	 * Renders another template of the report folder (an issue body, say) with the run as {@code run}, the
-	 * Markdown escaper as {@code md}, and {@code extras} beside them.
+	 * Markdown escaper as {@code md}, its history as {@code history}, and {@code extras} beside them.
 	 */
 	public String render(String template, RunReport report, Map<String, Object> extras) {
-		return template(template, report, extras);
+		return template(template, report, history(report), extras);
 	}
 
-	private String template(String name, RunReport report) {
-		return template(name, report, Map.of());
+	private String template(String name, RunReport report, RunHistory runHistory) {
+		return template(name, report, runHistory, Map.of());
 	}
 
-	private String template(String name, RunReport report, Map<String, Object> extras) {
+	private String template(String name, RunReport report, RunHistory runHistory, Map<String, Object> extras) {
 		// Helpers travel in the data model, so the Configuration needs no shared variables.
 		Map<String, Object> model = new HashMap<>(extras);
 		model.put("run", ReportView.of(report));
 		model.put("md", markdownEscaper);
+		model.put("history", HistoryView.of(report, runHistory));
 		StringWriter out = new StringWriter();
 		try {
 			freemarker.getTemplate(name).process(model, out);

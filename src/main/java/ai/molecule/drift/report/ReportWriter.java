@@ -33,8 +33,9 @@ public final class ReportWriter {
 	public List<Path> write(RunReport report, Path dir) throws IOException {
 		// Render everything first: a broken template must not leave a new HTML beside an old Markdown.
 		Map<ReportFormat, String> rendered = new EnumMap<>(ReportFormat.class);
+		RunHistory history = renderer.history(report);
 		for (ReportFormat format : ReportFormat.values()) {
-			rendered.put(format, renderer.render(format, report));
+			rendered.put(format, renderer.render(format, report, history));
 		}
 		Files.createDirectories(dir);
 		List<Path> written = new ArrayList<>();

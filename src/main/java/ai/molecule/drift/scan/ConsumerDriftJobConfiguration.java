@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.Forge;
+import ai.molecule.drift.history.HistoryRetention;
 import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.logging.MdcTaskDecorator;
 import ai.molecule.drift.policy.Policy;
@@ -54,10 +55,11 @@ public class ConsumerDriftJobConfiguration {
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
 			Step publishStep, RunStore store, DriftProperties properties, Clock clock,
-			ObjectProvider<RunFinishedListener> runFinishedListeners) {
+			ObjectProvider<RunFinishedListener> runFinishedListeners, HistoryRetention historyRetention) {
 		RunLifecycle lifecycle = new RunLifecycle(store, properties, clock,
 				runFinishedListeners.orderedStream().toList());
 		return new JobBuilder(JOB_NAME, jobRepository).listener(lifecycle)
+			.listener(historyRetention)
 			.start(resolveSsotStep)
 			.on("FAILED").to(reportStep)
 			.from(resolveSsotStep).on("*").to(scanStep)

@@ -1,0 +1,112 @@
+package ai.molecule.drift.history;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ai.molecule.drift.lag.Version;
+
+/**
+ * {@code history time-to-sync}: for each release that was the SSOT of a run (or one given release), how
+ * long each consumer enumerated in the latest measured run took to pin it or a later one.
+ */
+final class TimeToSyncQuery {
+
+	// Only the runs where a pin changed come back: a year of nightly runs shrinks to a handful of rows per
+	// consumer. Unreadable rows are left out first, so a consumer's last known pin carries over them. The
+	// consumers are joined, not matched with "in (select ...)", which H2 may evaluate once per row.
+	private static final String PIN_CHANGES = """
+			select name, run_id, started_at, pin from (
+			select r.name, r.run_id, d.started_at, r.pin,
+			lag(r.pin) over (partition by r.name order by r.run_id) as previous_pin,
+			row_number() over (partition by r.name order by r.run_id) as n
+			from drift_repo_result c
+			join drift_repo_result r on r.name = c.name
+			join drift_run d on d.id = r.run_id
+			where c.run_id = ? and c.classification = 'enumerated' and %s and not %s
+			) t where n = 1 or previous_pin is distinct from pin
+			order by name, run_id""".formatted(HistorySql.IN_SCOPE, HistorySql.UNREADABLE);
+
+	private final JdbcClient jdbc;
+
+	TimeToSyncQuery(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param release one release, or {@code null} for every release that was an SSOT
+	 * @return newest release first; empty when there is no measured run, or the release is unknown to the history
+	 */
+	List<ReleaseSync> releases(HistoryScope scope, Version release) {
+		List<SyncLatency.Run> runs = runs(scope);
+		Optional<Long> current = CurrentRun.find(jdbc, scope);
+		if (runs.isEmpty() || current.isEmpty()) {
+			return List.of();
+		}
+		List<Published> releases = release == null ? ssotReleases(scope) : known(scope, release).stream().toList();
+		Map<String, List<SyncLatency.PinChange>> changes = pinChanges(scope, current.get());
+		SyncLatency latency = new SyncLatency(runs);
+		return releases.stream()
+			.sorted(Comparator.comparing(Published::version).reversed())
+			.map(p -> latency.of(p.version(), p.publishedAt() == null ? p.firstSeen() : p.publishedAt(),
+					p.publishedAt() != null, changes))
+			.toList();
+	}
+
+	private List<SyncLatency.Run> runs(HistoryScope scope) {
+		return jdbc.sql("select d.id, d.started_at from drift_run d where %s order by d.id".formatted(HistorySql.IN_SCOPE))
+			.params(scope.org(), scope.forgeType())
+			.query((rs, i) -> new SyncLatency.Run(rs.getLong(1), HistorySql.instant(rs, "started_at")))
+			.list();
+	}
+
+	private List<Published> ssotReleases(HistoryScope scope) {
+		return jdbc.sql("""
+				select d.ssot_version, max(d.ssot_published_at) as published_at, min(d.started_at) as first_seen
+				from drift_run d where %s and d.ssot_version is not null group by d.ssot_version"""
+			.formatted(HistorySql.IN_SCOPE))
+			.params(scope.org(), scope.forgeType())
+			.query((rs, i) -> new Published(Version.parse(rs.getString(1)).orElseThrow(),
+					HistorySql.instant(rs, "published_at"), HistorySql.instant(rs, "first_seen")))
+			.list();
+	}
+
+	private Optional<Published> known(HistoryScope scope, Version release) {
+		return jdbc.sql("""
+				select max(rr.published_at) as published_at, min(d.started_at) as first_seen
+				from drift_run_release rr join drift_run d on d.id = rr.run_id where %s and rr.version = ?"""
+			.formatted(HistorySql.IN_SCOPE))
+			.params(scope.org(), scope.forgeType(), release.toString())
+			.query((rs, i) -> rs.getObject("first_seen") == null ? null
+					: new Published(release, HistorySql.instant(rs, "published_at"), HistorySql.instant(rs, "first_seen")))
+			.optional();
+	}
+
+	private Map<String, List<SyncLatency.PinChange>> pinChanges(HistoryScope scope, long currentRunId) {
+		Map<String, List<SyncLatency.PinChange>> changes = new LinkedHashMap<>();
+		// Consumers never read successfully still count: they are pending.
+		jdbc.sql("select name from drift_repo_result where run_id = ? and classification = 'enumerated' order by name")
+			.param(currentRunId)
+			.query(String.class)
+			.list()
+			.forEach(name -> changes.put(name, new ArrayList<>()));
+		jdbc.sql(PIN_CHANGES)
+			.params(currentRunId, scope.org(), scope.forgeType())
+			.query(rs -> {
+				changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>())
+					.add(SyncLatency.PinChange.of(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
+							rs.getString("pin")));
+			});
+		return changes;
+	}
+
+	/** A release and when it was published (or first seen, when the publication is unknown). */
+	private record Published(Version version, Instant publishedAt, Instant firstSeen) {
+	}
+}

@@ -1,0 +1,16 @@
+package ai.molecule.drift.history;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The history queries on a real PostgreSQL server: the same migrations, job, queries and reports. */
+class PostgresHistoryQueriesFunctionalTests extends HistoryQueriesFunctionalTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresServer server = PostgresServer.get();
+		registry.add("spring.datasource.url", () -> server.createDatabase("history_tests"));
+		registry.add("spring.datasource.username", server::username);
+		registry.add("spring.datasource.password", () -> "");
+	}
+}
