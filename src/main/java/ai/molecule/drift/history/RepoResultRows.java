@@ -23,23 +23,36 @@ final class RepoResultRows {
 
 	private final JdbcTemplate template;
 
+	private final PreviousTimelines timelines;
+
 	RepoResultRows(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.timelines = new PreviousTimelines(jdbc);
 	}
 
 	void insert(long runId, List<RepoResult> results) {
+		PreviousTimelines.Run run = timelines.run(runId);
+		Map<String, RepoTimeline> previous = timelines.of(run, results.stream().map(RepoResult::name).toList());
 		template.batchUpdate("""
-				insert into drift_repo_result (run_id, name, classification, archived, pin, lag_releases, lag_days, lag_level)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", results, results.size(), (ps, r) -> {
+				insert into drift_repo_result (run_id, name, classification, archived, pin, lag_releases, lag_days, lag_level,
+				known_pin, pin_changed, pin_since, behind_since)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results, results.size(), (ps, r) -> {
+			Integer lagReleases = r.lag() == null ? null : r.lag().releases();
+			RepoTimeline timeline = RepoTimeline.next(previous.get(r.name()), r.unreadable(), r.pin(), lagReleases,
+					run.ssotResolved(), run.startedAt());
 			ps.setLong(1, runId);
 			ps.setString(2, r.name());
 			ps.setString(3, r.classification().id());
 			ps.setBoolean(4, r.archived());
 			ps.setString(5, r.pin());
-			ps.setObject(6, r.lag() == null ? null : r.lag().releases(), java.sql.Types.INTEGER);
+			ps.setObject(6, lagReleases, java.sql.Types.INTEGER);
 			ps.setObject(7, r.lag() == null ? null : r.lag().days(), java.sql.Types.BIGINT);
 			ps.setString(8, r.lag() == null ? null : r.lag().level().id());
+			ps.setString(9, timeline.knownPin());
+			ps.setBoolean(10, timeline.pinChanged());
+			ps.setObject(11, RunStore.timestamp(timeline.pinSince()));
+			ps.setObject(12, RunStore.timestamp(timeline.behindSince()));
 		});
 		List<Object[]> findings = new ArrayList<>();
 		for (RepoResult r : results) {

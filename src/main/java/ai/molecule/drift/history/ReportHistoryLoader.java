@@ -97,12 +97,13 @@ class ReportHistoryLoader implements RunHistorySource {
 		for (int i = 0; i < points.size(); i++) {
 			index.put(points.get(i).runId(), i);
 		}
+		// An unreadable repository has no lag in that run: a gap, never a zero.
 		Map<String, Integer[]> series = new LinkedHashMap<>();
 		report.repos().forEach(repo -> series.put(repo.name(), new Integer[points.size()]));
 		jdbc.sql("""
 				select r.run_id, r.name, r.lag_releases from drift_repo_result r join drift_run d on d.id = r.run_id
-				where %s and r.run_id between ? and ? and r.lag_releases is not null and not %s"""
-			.formatted(HistorySql.IN_SCOPE, HistorySql.UNREADABLE))
+				where %s and r.run_id between ? and ? and r.lag_releases is not null"""
+			.formatted(HistorySql.IN_SCOPE))
 			.params(scope.org(), scope.forgeType(), points.get(0).runId(), report.runId())
 			.query(rs -> {
 				Integer[] values = series.get(rs.getString(2));

@@ -35,10 +35,13 @@ public class RunStore {
 
 	private final RepoResultRows repoRows;
 
+	private final RunSummary summary;
+
 	public RunStore(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.repoRows = new RepoResultRows(jdbc, template);
+		this.summary = new RunSummary(jdbc);
 	}
 
 	/** Records a new run as {@code running}; returns its id. */
@@ -107,6 +110,7 @@ public class RunStore {
 		jdbc.sql("update drift_run set status = ?, finished_at = ? where id = ?")
 			.params(status.id(), timestamp(finishedAt), runId)
 			.update();
+		summary.summarize(runId);
 	}
 
 	/** Everything the reports show for one run. */

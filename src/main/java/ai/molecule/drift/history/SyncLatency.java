@@ -26,17 +26,17 @@ final class SyncLatency {
 	}
 
 	/**
-	 * A run in which a consumer's (readable) pin differed from the one before: between two changes, and in
-	 * runs where it could not be read, its pin is the last one known.
+	 * A run in which a consumer's (readable) pin differed from the one before, or that first read it: between
+	 * two changes, and in runs where it could not be read, its pin is the last one known.
 	 *
-	 * @param runId the run
+	 * @param runId the run; {@code null} when only its start is known (the run was pruned)
 	 * @param startedAt when it started
 	 * @param pin the pin; {@code null} without one
 	 * @param version the pin as a version; {@code null} when it is none
 	 */
-	record PinChange(long runId, Instant startedAt, String pin, Version version) {
+	record PinChange(Long runId, Instant startedAt, String pin, Version version) {
 
-		static PinChange of(long runId, Instant startedAt, String pin) {
+		static PinChange of(Long runId, Instant startedAt, String pin) {
 			return new PinChange(runId, startedAt, pin, Version.parse(pin).orElse(null));
 		}
 	}
@@ -52,7 +52,7 @@ final class SyncLatency {
 	 * @param release the release
 	 * @param publishedAt its publication (or, when unknown, the first run that knew it)
 	 * @param publicationKnown whether {@code publishedAt} is the real publication
-	 * @param changes each consumer's pin changes, oldest first
+	 * @param changes each consumer's pin changes, oldest first (by start)
 	 */
 	ReleaseSync of(Version release, Instant publishedAt, boolean publicationKnown, Map<String, List<PinChange>> changes) {
 		Run latest = runs.get(runs.size() - 1);
@@ -73,12 +73,14 @@ final class SyncLatency {
 	 * pin is at or above the release.
 	 */
 	private static Optional<PinChange> syncedAt(Version release, Run first, List<PinChange> pins) {
-		Optional<PinChange> inEffect = pins.stream().filter(p -> p.runId() <= first.id()).reduce((a, b) -> b);
+		Optional<PinChange> inEffect = pins.stream()
+			.filter(p -> !p.startedAt().isAfter(first.startedAt()))
+			.reduce((a, b) -> b);
 		if (inEffect.isPresent() && atOrAbove(inEffect.get(), release)) {
 			PinChange pin = inEffect.get();
 			return Optional.of(new PinChange(first.id(), first.startedAt(), pin.pin(), pin.version()));
 		}
-		return pins.stream().filter(p -> p.runId() > first.id() && atOrAbove(p, release)).findFirst();
+		return pins.stream().filter(p -> p.startedAt().isAfter(first.startedAt()) && atOrAbove(p, release)).findFirst();
 	}
 
 	private static ConsumerSync synced(String consumer, Instant publishedAt, PinChange change) {

@@ -18,20 +18,15 @@ import ai.molecule.drift.lag.Version;
  */
 final class TimeToSyncQuery {
 
-	// Only the runs where a pin changed come back: a year of nightly runs shrinks to a handful of rows per
-	// consumer. Unreadable rows are left out first, so a consumer's last known pin carries over them. The
-	// consumers are joined, not matched with "in (select ...)", which H2 may evaluate once per row.
+	// Only the rows where a consumer's pin changed (derived when each run was written, see RepoTimeline):
+	// a year of nightly runs shrinks to a handful of rows per consumer, read through an index.
 	private static final String PIN_CHANGES = """
-			select name, run_id, started_at, pin from (
-			select r.name, r.run_id, d.started_at, r.pin,
-			lag(r.pin) over (partition by r.name order by r.run_id) as previous_pin,
-			row_number() over (partition by r.name order by r.run_id) as n
+			select r.name, r.run_id, d.started_at, r.known_pin
 			from drift_repo_result c
-			join drift_repo_result r on r.name = c.name
+			join drift_repo_result r on r.name = c.name and r.pin_changed = true
 			join drift_run d on d.id = r.run_id
-			where c.run_id = ? and c.classification = 'enumerated' and %s and not %s
-			) t where n = 1 or previous_pin is distinct from pin
-			order by name, run_id""".formatted(HistorySql.IN_SCOPE, HistorySql.UNREADABLE);
+			where c.run_id = ? and c.classification = 'enumerated' and %s
+			order by r.name, d.started_at""".formatted(HistorySql.IN_SCOPE);
 
 	private final JdbcClient jdbc;
 
@@ -90,18 +85,24 @@ final class TimeToSyncQuery {
 
 	private Map<String, List<SyncLatency.PinChange>> pinChanges(HistoryScope scope, long currentRunId) {
 		Map<String, List<SyncLatency.PinChange>> changes = new LinkedHashMap<>();
-		// Consumers never read successfully still count: they are pending.
-		jdbc.sql("select name from drift_repo_result where run_id = ? and classification = 'enumerated' order by name")
+		jdbc.sql(PIN_CHANGES).params(currentRunId, scope.org(), scope.forgeType()).query(rs -> {
+			changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>())
+				.add(SyncLatency.PinChange.of(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
+						rs.getString("known_pin")));
+		});
+		// Every consumer counts, even one never read (pending); and its latest pin is known since pin_since
+		// even when retention has pruned the run that first saw it.
+		jdbc.sql("""
+				select name, known_pin, pin_since from drift_repo_result
+				where run_id = ? and classification = 'enumerated' order by name""")
 			.param(currentRunId)
-			.query(String.class)
-			.list()
-			.forEach(name -> changes.put(name, new ArrayList<>()));
-		jdbc.sql(PIN_CHANGES)
-			.params(currentRunId, scope.org(), scope.forgeType())
 			.query(rs -> {
-				changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>())
-					.add(SyncLatency.PinChange.of(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
-							rs.getString("pin")));
+				List<SyncLatency.PinChange> pins = changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>());
+				Instant since = HistorySql.instant(rs, "pin_since");
+				if (since != null && pins.stream().noneMatch(p -> p.startedAt().equals(since))) {
+					pins.add(SyncLatency.PinChange.of(null, since, rs.getString("known_pin")));
+					pins.sort(Comparator.comparing(SyncLatency.PinChange::startedAt));
+				}
 			});
 		return changes;
 	}

@@ -5,25 +5,18 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code history trend}, and the report's trend chart: one row per complete run of the org. */
+/**
+ * {@code history trend}, and the report's trend chart: one row per complete run of the org, read from
+ * the figures each run was summed up with when it finished ({@link RunSummary}).
+ */
 final class TrendQuery {
 
-	// percentile_cont ... within group is standard SQL that both H2 and PostgreSQL aggregate in the database.
 	private static final String SQL = """
-			select d.id, d.started_at, d.status, d.ssot_version, count(r.name) as repos,
-			sum(case when r.classification = 'enumerated' then 1 else 0 end) as enumerated,
-			sum(case when r.classification = 'exempt' then 1 else 0 end) as exempt,
-			sum(case when r.classification = 'unlisted-pinned' then 1 else 0 end) as unlisted_pinned,
-			sum(case when r.classification = 'clean' then 1 else 0 end) as clean,
-			sum(case when r.classification = 'unknown' then 1 else 0 end) as unknown_repos,
-			sum(case when r.lag_releases > 0 then 1 else 0 end) as behind,
-			percentile_cont(0.5) within group (order by r.lag_releases) as median_releases,
-			max(r.lag_releases) as max_releases,
-			percentile_cont(0.5) within group (order by r.lag_days) as median_days,
-			max(r.lag_days) as max_days
-			from drift_run d left join drift_repo_result r on r.run_id = d.id
+			select d.id, d.started_at, d.status, d.ssot_version, d.repos, d.enumerated, d.exempt, d.unlisted_pinned,
+			d.clean, d.unknown_repos, d.behind, d.median_lag_releases, d.max_lag_releases, d.median_lag_days,
+			d.max_lag_days
+			from drift_run d
 			where %s and d.started_at >= ? and d.id between ? and ?
-			group by d.id, d.started_at, d.status, d.ssot_version
 			order by d.started_at, d.id""".formatted(HistorySql.IN_SCOPE);
 
 	private final JdbcClient jdbc;
@@ -40,18 +33,12 @@ final class TrendQuery {
 	List<TrendRow> rows(HistoryScope scope, Instant since, long fromRunId, long toRunId) {
 		return jdbc.sql(SQL)
 			.params(scope.org(), scope.forgeType(), HistorySql.timestamp(since), fromRunId, toRunId)
-			.query((rs, i) -> {
-				boolean measured = rs.getString("ssot_version") != null;
-				return new TrendRow(rs.getLong("id"), HistorySql.instant(rs, "started_at"), rs.getString("status"),
-						rs.getString("ssot_version"), rs.getInt("repos"), rs.getInt("enumerated"), rs.getInt("exempt"),
-						rs.getInt("unlisted_pinned"), rs.getInt("clean"), rs.getInt("unknown_repos"),
-						// Without an SSOT nothing was measured: "0 behind" would read as all clear.
-						measured ? HistorySql.integer(rs, "behind") : null,
-						measured ? HistorySql.decimal(rs, "median_releases") : null,
-						measured ? HistorySql.integer(rs, "max_releases") : null,
-						measured ? HistorySql.decimal(rs, "median_days") : null,
-						measured ? HistorySql.longValue(rs, "max_days") : null);
-			})
+			.query((rs, i) -> new TrendRow(rs.getLong("id"), HistorySql.instant(rs, "started_at"),
+					rs.getString("status"), rs.getString("ssot_version"), rs.getInt("repos"), rs.getInt("enumerated"),
+					rs.getInt("exempt"), rs.getInt("unlisted_pinned"), rs.getInt("clean"), rs.getInt("unknown_repos"),
+					HistorySql.integer(rs, "behind"), HistorySql.decimal(rs, "median_lag_releases"),
+					HistorySql.integer(rs, "max_lag_releases"), HistorySql.decimal(rs, "median_lag_days"),
+					HistorySql.longValue(rs, "max_lag_days")))
 			.list();
 	}
 }

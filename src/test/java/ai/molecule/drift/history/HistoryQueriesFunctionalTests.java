@@ -13,6 +13,7 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +60,9 @@ abstract class HistoryQueriesFunctionalTests {
 
 	@Autowired
 	HistoryQueries queries;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	HistoryScenario history;
 
@@ -196,5 +200,23 @@ abstract class HistoryQueriesFunctionalTests {
 	@Test
 	void theMarkdownReportListsTheChangesSinceThePreviousRun() {
 		HistoryReportChecks.changes(history.markdown, history.runIds);
+	}
+
+	@Test
+	void theMigrationDerivesForOlderRunsWhatTheJobDerivesAsItWrites() throws Exception {
+		String derived = "select run_id, name, known_pin, pin_changed, pin_since, behind_since from drift_repo_result "
+				+ "order by run_id, name";
+		String summaries = "select id, repos, enumerated, exempt, unlisted_pinned, clean, unknown_repos, behind, "
+				+ "median_lag_releases, max_lag_releases, median_lag_days, max_lag_days from drift_run order by id";
+		List<java.util.Map<String, Object>> written = jdbc.queryForList(derived);
+		List<java.util.Map<String, Object>> summed = jdbc.queryForList(summaries);
+		assertThat(written).filteredOn(row -> Boolean.TRUE.equals(row.get("pin_changed"))).hasSizeGreaterThan(5);
+
+		jdbc.update("update drift_repo_result set known_pin = null, pin_changed = false, pin_since = null, behind_since = null");
+		jdbc.update("update drift_run set repos = null, behind = null, median_lag_releases = null");
+		HistoryMigrations.derive(jdbc.getDataSource());
+
+		assertThat(jdbc.queryForList(derived)).isEqualTo(written);
+		assertThat(jdbc.queryForList(summaries)).isEqualTo(summed);
 	}
 }

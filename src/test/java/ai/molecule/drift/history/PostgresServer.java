@@ -72,6 +72,18 @@ public final class PostgresServer {
 		return USER;
 	}
 
+	/** Such as {@code 15.18}. */
+	public String version() {
+		try (Connection connection = DriverManager.getConnection(url("postgres"), USER, "")) {
+			var result = connection.createStatement().executeQuery("show server_version");
+			result.next();
+			return result.getString(1).split(" ")[0];
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private String url(String database) {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
 	}
