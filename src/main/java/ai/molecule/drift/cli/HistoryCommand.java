@@ -15,6 +15,8 @@ import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.history.HistoryOutput;
 import ai.molecule.drift.history.HistoryQueries;
 import ai.molecule.drift.history.HistoryScope;
+import ai.molecule.drift.history.ReleaseSync;
+import ai.molecule.drift.history.RepoRun;
 
 /**
  * {@code history repo|trend|time-to-sync|worst}: reads the persisted runs and prints them on standard
@@ -84,13 +86,30 @@ final class HistoryCommand {
 		HistoryScope scope = HistoryScope.of(context.getBean(DriftProperties.class));
 		HistoryOutput output = new HistoryOutput(options.format());
 		String document = switch (query) {
-			case "repo" -> output.repo(queries.repo(scope, options.operands().get(0), since));
+			case "repo" -> {
+				List<RepoRun> rows = queries.repo(scope, options.operands().get(0), since);
+				note(rows.isEmpty(), "No complete run of " + scope.org() + " scanned that repository"
+						+ (options.options().containsKey("since") ? " since " + since : "") + ".");
+				yield output.repo(rows);
+			}
 			case "trend" -> output.trend(queries.trend(scope, since));
-			case "time-to-sync" -> output.timeToSync(queries.timeToSync(scope, options.release().orElse(null)));
+			case "time-to-sync" -> {
+				List<ReleaseSync> releases = queries.timeToSync(scope, options.release().orElse(null));
+				note(releases.isEmpty() && options.release().isPresent(),
+						"No complete run of " + scope.org() + " knew release " + options.release().get() + ".");
+				yield output.timeToSync(releases);
+			}
 			default -> output.worst(queries.worst(scope, options.limit(), options.byAge()));
 		};
 		out.print(document);
 		return 0;
+	}
+
+	/** Says on standard error why a document is empty, so that a typo is not mistaken for "nothing to see". */
+	private void note(boolean when, String message) {
+		if (when) {
+			err.println(message);
+		}
 	}
 
 	/** Checks the options before starting anything, so that a typo costs no start-up. */

@@ -55,7 +55,8 @@ final class TimeToSyncQuery {
 	}
 
 	private List<SyncLatency.Run> runs(HistoryScope scope) {
-		return jdbc.sql("select d.id, d.started_at from drift_run d where %s order by d.id".formatted(HistorySql.IN_SCOPE))
+		return jdbc.sql("select d.id, d.started_at from drift_run d where %s order by d.started_at, d.id"
+			.formatted(HistorySql.IN_SCOPE))
 			.params(scope.org(), scope.forgeType())
 			.query((rs, i) -> new SyncLatency.Run(rs.getLong(1), HistorySql.instant(rs, "started_at")))
 			.list();

@@ -116,6 +116,10 @@ class HistoryCommandTests {
 		assertThat(sync.get(0).get("pending").asInt()).isEqualTo(7);
 		assertThat(sync.get(0).get("historyStartsLater").asBoolean()).isTrue();
 
+		assertThat(run("history", "repo", "molecule-ai-workspace-template-nope", "--demo", "--format", "json")).isZero();
+		assertThat(stdout()).isEqualTo("[ ]\n");
+		assertThat(stderr()).contains("No complete run of molecule-ai scanned that repository.");
+
 		assertThat(run("history", "worst", "--demo", "--limit", "2")).isZero();
 		assertThat(stdout().lines().toList()).hasSize(3);
 		assertThat(stdout().lines().skip(1).toList()).satisfiesExactly(
