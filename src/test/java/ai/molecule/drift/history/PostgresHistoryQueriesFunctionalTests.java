@@ -1,10 +1,16 @@
 package ai.molecule.drift.history;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The history queries on a real PostgreSQL server: the same migrations, job, queries and reports. */
 class PostgresHistoryQueriesFunctionalTests extends HistoryQueriesFunctionalTests {
+
+	@BeforeAll
+	static void postgresInstalled() {
+		PostgresServer.requireInstalled();
+	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

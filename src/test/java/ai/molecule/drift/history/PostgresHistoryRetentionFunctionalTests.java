@@ -1,10 +1,16 @@
 package ai.molecule.drift.history;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Retention on a real PostgreSQL server. */
 class PostgresHistoryRetentionFunctionalTests extends HistoryRetentionFunctionalTests {
+
+	@BeforeAll
+	static void postgresInstalled() {
+		PostgresServer.requireInstalled();
+	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

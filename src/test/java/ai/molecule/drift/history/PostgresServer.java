@@ -88,6 +88,21 @@ public final class PostgresServer {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
 	}
 
+	/**
+	 * Skips the calling test class where the server binaries are absent on a developer's machine, and
+	 * fails it when {@code CI=true} ({@code .ci/run} installs them): never a quiet skip in CI.
+	 */
+	static void requireInstalled() {
+		if (binDir().isEmpty()) {
+			String message = "PostgreSQL server binaries not found (Debian: apt-get install postgresql; .ci/run does "
+					+ "this), or set PG_BIN to the folder holding initdb and postgres";
+			if ("true".equals(System.getenv("CI"))) {
+				org.assertj.core.api.Assertions.fail(message + ": CI=true, so the PostgreSQL tests must run");
+			}
+			org.junit.jupiter.api.Assumptions.abort(message + "; skipped because CI is not set to true");
+		}
+	}
+
 	private static PostgresServer start() {
 		Path binDir = binDir().orElseThrow(() -> new IllegalStateException("PostgreSQL server binaries not found: "
 				+ "install them (Debian: apt-get install postgresql; .ci/run does this), or set PG_BIN to the folder "
