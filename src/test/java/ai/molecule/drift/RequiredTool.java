@@ -3,6 +3,7 @@ package ai.molecule.drift;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -26,13 +27,7 @@ public final class RequiredTool {
 	 * @param install how to get it, for the message
 	 */
 	public static Path find(String name, String install) {
-		String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin";
-		return Stream.of(path.split(File.pathSeparator))
-			.filter(dir -> !dir.isBlank())
-			.map(dir -> Path.of(dir, name))
-			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseGet(() -> missing(name, install));
+		return locate(name).orElseGet(() -> missing(name, install));
 	}
 
 	/**
@@ -41,16 +36,19 @@ public final class RequiredTool {
 	 * says so.
 	 */
 	public static Path optional(String name, String install) {
+		return locate(name).orElseGet(() -> {
+			Assumptions.abort(name + " is not installed (" + install + "); this check is skipped");
+			return null;
+		});
+	}
+
+	private static Optional<Path> locate(String name) {
 		String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin";
 		return Stream.of(path.split(File.pathSeparator))
 			.filter(dir -> !dir.isBlank())
 			.map(dir -> Path.of(dir, name))
 			.filter(Files::isExecutable)
-			.findFirst()
-			.orElseGet(() -> {
-				Assumptions.abort(name + " is not installed (" + install + "); this check is skipped");
-				return null;
-			});
+			.findFirst();
 	}
 
 	private static Path missing(String name, String install) {
