@@ -2,11 +2,9 @@ package ai.molecule.drift.forge;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,19 +84,7 @@ final class GitHubRestFiles {
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		JsonNode listing = http.json(response);
-		if (!listing.isArray()) {
-			throw http.failure(ForgeHttpClient.describe(uri) + ": expected the root listing as a JSON array");
-		}
-		List<TreeEntry> entries = new ArrayList<>();
-		for (JsonNode node : listing.values()) {
-			Content entry = http.read(node, Content.class, uri);
-			TreeEntry.Type type = type(entry.type());
-			if (entry.name() != null && type != null) {
-				entries.add(new TreeEntry(entry.name(), type));
-			}
-		}
-		return Optional.of(entries);
+		return Optional.of(RootListing.entries(http, response));
 	}
 
 	private String text(Content entry, URI uri) {
@@ -128,16 +114,4 @@ final class GitHubRestFiles {
 		return (branch == null || branch.isBlank()) ? null : branch;
 	}
 
-	private static TreeEntry.Type type(String type) {
-		if (type == null) {
-			return null;
-		}
-		return switch (type.toLowerCase(Locale.ROOT)) {
-			case "file" -> TreeEntry.Type.FILE;
-			case "dir" -> TreeEntry.Type.DIR;
-			case "symlink" -> TreeEntry.Type.SYMLINK;
-			case "submodule" -> TreeEntry.Type.SUBMODULE;
-			default -> null;
-		};
-	}
 }

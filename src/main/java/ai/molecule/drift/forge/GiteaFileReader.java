@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,19 +78,7 @@ final class GiteaFileReader {
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		JsonNode listing = http.json(response);
-		if (!listing.isArray()) {
-			throw http.failure(ForgeHttpClient.describe(uri) + ": expected the root listing as a JSON array");
-		}
-		List<TreeEntry> entries = new ArrayList<>();
-		for (JsonNode node : listing.values()) {
-			Content entry = http.read(node, Content.class, uri);
-			TreeEntry.Type type = type(entry.type());
-			if (entry.name() != null && type != null) {
-				entries.add(new TreeEntry(entry.name(), type));
-			}
-		}
-		return entries;
+		return RootListing.entries(http, response);
 	}
 
 	private Map<String, String> readFiles(RepoRef repo, List<String> wanted) {
@@ -200,16 +187,4 @@ final class GiteaFileReader {
 		return (branch == null || branch.isBlank()) ? null : branch;
 	}
 
-	private static TreeEntry.Type type(String type) {
-		if (type == null) {
-			return null;
-		}
-		return switch (type.toLowerCase(Locale.ROOT)) {
-			case "file" -> TreeEntry.Type.FILE;
-			case "dir" -> TreeEntry.Type.DIR;
-			case "symlink" -> TreeEntry.Type.SYMLINK;
-			case "submodule" -> TreeEntry.Type.SUBMODULE;
-			default -> null;
-		};
-	}
 }
