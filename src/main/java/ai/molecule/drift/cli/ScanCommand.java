@@ -93,7 +93,8 @@ final class ScanCommand {
 		// The command's last log lines still belong to the run: they carry its id like the others.
 		long runId = execution.getExecutionContext().getLong(ConsumerDriftJobConfiguration.RUN_ID);
 		try (MDC.MDCCloseable logContext = RunMdc.put(runId)) {
-			log.info("Peak heap used: {} MiB (max {} MiB)", HeapUsage.peakMiB(), HeapUsage.maxMiB());
+			log.info("Peak heap used: {} MiB (max {} MiB); CPU time used: {} ms", HeapUsage.peakMiB(), HeapUsage.maxMiB(),
+					HeapUsage.processCpuMillis());
 		}
 		RunStatus runStatus = RunStatus.fromId(status);
 		out.println("Run " + runStatus.id().toUpperCase() + " (exit " + runStatus.exitCode() + "). Reports: "

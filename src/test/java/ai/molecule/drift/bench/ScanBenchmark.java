@@ -1,10 +1,13 @@
 package ai.molecule.drift.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +32,27 @@ public final class ScanBenchmark {
 
 	private static final Pattern PEAK_HEAP = Pattern.compile("Peak heap used: (\\d+) MiB");
 
+	private static final Pattern CPU_TIME = Pattern.compile("CPU time used: (\\d+) ms");
+
+	/**
+	 * The options the container image starts the job with (its {@code ENTRYPOINT}; {@code ImageTests}
+	 * keeps the two in step) that bear on speed: the serial collector and C1 only.
+	 */
+	public static final List<String> IMAGE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+	/** Extra JVM options for the job, e.g. {@code -Dbench.jvm-args="-XX:StartFlightRecording=filename=x.jfr"}. */
+	private static final List<String> JVM_ARGS = List.of(System.getProperty("bench.jvm-args", "").trim().split("\\s+"))
+		.stream()
+		.filter(arg -> !arg.isEmpty())
+		.toList();
+
 	private ScanBenchmark() {
 	}
 
 	/** One measured scan. */
 	record Result(String label, int repos, int concurrency, String heap, boolean batch, double wallSeconds,
-			double startupSeconds, int requests, long peakHeapMiB, int exitCode) {
+			double startupSeconds, int requests, long peakHeapMiB, double jobCpuSeconds, double serverCpuSeconds,
+			int exitCode) {
 
 		double requestsPerRepo() {
 			return (double) requests / repos;
@@ -53,6 +71,8 @@ public final class ScanBenchmark {
 		Path jar = Path.of(args.length > 0 ? args[0] : "target/consumer-drift.jar").toAbsolutePath();
 		Path out = Path.of("target/bench");
 		Files.createDirectories(out);
+		// First, so that the fake's own code is compiled before it serves a measured run.
+		double serverMillis = serverMillisPerRequest();
 		List<Result> results = new ArrayList<>();
 		results.add(run(jar, out, "N=100", 100, 8, null, true));
 		results.add(run(jar, out, "N=1000", 1000, 8, null, true));
@@ -61,7 +81,7 @@ public final class ScanBenchmark {
 		results.add(run(jar, out, "N=5000", 5000, 8, null, true));
 		results.add(run(jar, out, "N=5000 -Xmx128m", 5000, 8, "128m", true));
 		results.removeIf(java.util.Objects::isNull);
-		String table = BenchReport.markdown(results, LATENCY, serverMillisPerRequest());
+		String table = BenchReport.markdown(results, LATENCY, serverMillis);
 		Files.writeString(out.resolve("results.md"), table);
 		System.out.println(table);
 	}
@@ -75,29 +95,37 @@ public final class ScanBenchmark {
 		Path policy = work.resolve("drift-policy.yml");
 		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy)) {
 			List<String> command = new ArrayList<>(List.of(javaBin()));
+			command.addAll(IMAGE_JVM_OPTIONS);
 			if (heap != null) {
 				command.add("-Xmx" + heap);
 			}
+			command.addAll(JVM_ARGS);
 			command.addAll(List.of("-jar", jar.toString(), "scan", "--drift.forge.base-url=" + gitea.baseUrl(),
 					"--drift.policy-file=" + policy, "--drift.report.dir=" + work.resolve("reports"),
 					"--drift.scan.concurrency=" + concurrency,
 					"--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consumer-drift")));
 			Path log = out.resolve(label.replaceAll("[^A-Za-z0-9=.-]+", "_") + ".log");
 			long started = System.nanoTime();
+			long serverCpuBefore = ownCpuNanos();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 			while (gitea.requests().isEmpty() && process.isAlive()) {
 				Thread.sleep(1);
 			}
 			long firstRequest = System.nanoTime();
+			// What the job spent on start-up, so that its CPU during the run can be told apart.
+			Duration startupCpu = process.info().totalCpuDuration().orElse(Duration.ZERO);
 			if (!process.waitFor(30, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException(label + " did not finish in 30 minutes");
 			}
 			long ended = System.nanoTime();
+			double serverCpu = (ownCpuNanos() - serverCpuBefore) / 1e9;
 			String output = Files.readString(log);
 			Matcher peak = PEAK_HEAP.matcher(output);
+			Matcher cpu = CPU_TIME.matcher(output);
 			Result result = new Result(label, repos, concurrency, heap, batch, (ended - firstRequest) / 1e9,
 					(firstRequest - started) / 1e9, gitea.requests().size(), peak.find() ? Long.parseLong(peak.group(1)) : -1,
+					cpu.find() ? Long.parseLong(cpu.group(1)) / 1000.0 - startupCpu.toMillis() / 1000.0 : -1, serverCpu,
 					process.exitValue());
 			System.out.printf(Locale.ROOT, "%-22s %6.2f s, %5d requests, exit %d%n", label, result.wallSeconds(),
 					result.requests(), result.exitCode());
@@ -105,24 +133,41 @@ public final class ScanBenchmark {
 		}
 	}
 
-	/** The fake server's own time per request (no added latency), measured over loopback. */
+	/**
+	 * The fake server's own time per request (no added latency), measured over loopback after a
+	 * warm-up that asks for what a scan asks for, so that the fake's code is compiled.
+	 */
 	private static double serverMillisPerRequest() throws IOException, InterruptedException {
 		Path policy = Files.createTempFile("bench-policy", ".yml");
 		try (FakeGitea gitea = BenchOrg.serve(100, Duration.ZERO, true, policy)) {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(gitea.baseUrl() + "/api/v1/repos/molecule-ai/" + BenchOrg.T + "bench-9/contents"))
-				.build();
-			for (int i = 0; i < 200; i++) {
-				client.send(request, HttpResponse.BodyHandlers.discarding());
+			String repos = gitea.baseUrl() + "/api/v1/repos/" + BenchOrg.ORG + "/";
+			String batch = "/file-contents?ref=main&body="
+					+ URLEncoder.encode("{\"files\":[\".runtime-version\",\"Dockerfile\"]}", StandardCharsets.UTF_8);
+			for (int round = 0; round < 5; round++) {
+				send(client, gitea.baseUrl() + "/api/v1/orgs/" + BenchOrg.ORG + "/repos?limit=50&page=" + (round + 1));
+				for (int i = 0; i < 100; i++) {
+					send(client, repos + BenchOrg.T + "bench-" + i + "/contents?ref=main");
+					send(client, repos + BenchOrg.T + "bench-" + i + batch);
+				}
 			}
+			String contents = repos + BenchOrg.T + "bench-9/contents?ref=main";
 			int rounds = 1000;
 			long started = System.nanoTime();
 			for (int i = 0; i < rounds; i++) {
-				client.send(request, HttpResponse.BodyHandlers.discarding());
+				send(client, contents);
 			}
 			return (System.nanoTime() - started) / 1e6 / rounds;
 		}
+	}
+
+	private static void send(HttpClient client, String uri) throws IOException, InterruptedException {
+		client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	/** CPU time of this JVM, which is the fake server's while a run is in progress. */
+	private static long ownCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static String javaBin() {
