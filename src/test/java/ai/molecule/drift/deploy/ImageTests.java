@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import org.junit.jupiter.api.Test;
 
+import ai.molecule.drift.bench.ScanBenchmark;
 import ai.molecule.drift.deploy.Manifests.Kustomization;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,5 +91,10 @@ class ImageTests {
 			.forEach(gc -> assertThat(training).contains(gc));
 		assertThat(training).contains(String.join(" ", image.entrypoint().subList(image.entrypoint().indexOf("-jar"),
 				image.entrypoint().indexOf("-jar") + 2)));
+	}
+
+	@Test
+	void theScanBenchmarkRunsTheJobWithTheImagesJvmOptions() {
+		assertThat(image.entrypoint()).containsAll(ScanBenchmark.IMAGE_JVM_OPTIONS);
 	}
 }
