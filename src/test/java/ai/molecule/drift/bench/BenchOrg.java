@@ -54,7 +54,7 @@ final class BenchOrg {
 			}
 		}
 		Files.writeString(policyFile, consumers.append(exempt).toString());
-		gitea.delay("/api/v1/", latency, -1);
+		gitea.delay("/api/v1/", latency, -1).freeze();
 		return gitea;
 	}
 }

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -61,7 +61,7 @@ public final class FakeGitea implements AutoCloseable {
 
 	private final FakeGiteaFaults faults = new FakeGiteaFaults();
 
-	private final List<Request> requests = new CopyOnWriteArrayList<>();
+	private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
 
 	private final HttpServer server;
 
@@ -252,6 +252,19 @@ public final class FakeGitea implements AutoCloseable {
 	 */
 	public FakeGitea header(String pathRegex, String name, String value) {
 		faults.add(pathRegex, FakeGiteaFaults.Kind.HEADER, 0, name, value, null, -1);
+		return this;
+	}
+
+	/**
+	 * Declares the served content final, for benchmarks: from now on the answer to a GET is computed
+	 * once per target and {@code Authorization} header and replayed, so that the fake costs little per
+	 * request. Faults and delays still apply per request. The content must not change afterwards (a
+	 * request other than GET, such as creating an issue, forgets the remembered answers).
+	 */
+	public FakeGitea freeze() {
+		synchronized (state.lock) {
+			state.frozen = true;
+		}
 		return this;
 	}
 

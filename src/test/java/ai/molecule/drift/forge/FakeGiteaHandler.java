@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -23,11 +25,14 @@ final class FakeGiteaHandler implements HttpHandler {
 
 	private final FakeGiteaFaults faults;
 
-	private final List<FakeGitea.Request> log;
+	private final Queue<FakeGitea.Request> log;
 
 	private final FakeGiteaApi api;
 
-	FakeGiteaHandler(FakeGiteaState state, FakeGiteaFaults faults, List<FakeGitea.Request> log, FakeGiteaApi api) {
+	/** Answers to GETs by target and authorization, once the state is frozen. */
+	private final Map<List<String>, FakeGiteaResponse> frozenAnswers = new ConcurrentHashMap<>();
+
+	FakeGiteaHandler(FakeGiteaState state, FakeGiteaFaults faults, Queue<FakeGitea.Request> log, FakeGiteaApi api) {
 		this.state = state;
 		this.faults = faults;
 		this.log = log;
@@ -97,6 +102,26 @@ final class FakeGiteaHandler implements HttpHandler {
 	}
 
 	private FakeGiteaResponse normal(HttpExchange exchange, URI uri, Map<String, String> headers, byte[] body) {
+		if (!frozen()) {
+			return answer(exchange, uri, headers, body);
+		}
+		if (!exchange.getRequestMethod().equals("GET")) {
+			frozenAnswers.clear();
+			return answer(exchange, uri, headers, body);
+		}
+		List<String> key = Arrays.asList(uri.getRawPath(), uri.getRawQuery(), headers.get("authorization"));
+		FakeGiteaResponse answer = frozenAnswers.computeIfAbsent(key, (k) -> answer(exchange, uri, headers, body));
+		// A copy: faults may rewrite the headers of this one answer.
+		return new FakeGiteaResponse(answer.status(), new LinkedHashMap<>(answer.headers()), answer.body());
+	}
+
+	private boolean frozen() {
+		synchronized (state.lock) {
+			return state.frozen;
+		}
+	}
+
+	private FakeGiteaResponse answer(HttpExchange exchange, URI uri, Map<String, String> headers, byte[] body) {
 		List<String> segments = segments(uri.getRawPath());
 		synchronized (state.lock) {
 			if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {

@@ -31,6 +31,9 @@ final class FakeGiteaState {
 
 	long nextId = 1;
 
+	/** Set by {@link FakeGitea#freeze()}: GET answers may be remembered. */
+	boolean frozen;
+
 	/** Issues and labels by lower-case {@code owner/repo}; an owner's own labels (Gitea's org labels) by lower-case owner. */
 	final Map<String, FakeIssues> issues = new LinkedHashMap<>();
 

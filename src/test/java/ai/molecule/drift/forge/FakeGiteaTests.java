@@ -116,6 +116,24 @@ class FakeGiteaTests {
 		assertThat(get("/api/v1/version", null).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void aFrozenFakeReplaysEachAnswerPerTokenAndStillInjectsFaults() throws Exception {
+		gitea.requireToken("t0k").repo("acme", "secret").privateRepo().file(".runtime-version", "1.0.0\n");
+		gitea.freeze();
+		String contents = "/api/v1/repos/acme/secret/contents/.runtime-version";
+		assertThat(get(contents, null).statusCode()).isEqualTo(404);
+		String first = get(contents, "token t0k").body();
+		assertThat(json(get(contents, "token t0k")).path("content").asString()).isEqualTo(
+				Base64.getEncoder().encodeToString("1.0.0\n".getBytes(StandardCharsets.UTF_8)));
+		// The answer is computed once: a change after freezing is not served.
+		gitea.repo("acme", "secret").file(".runtime-version", "2.0.0\n");
+		assertThat(get(contents, "token t0k").body()).isEqualTo(first);
+		gitea.failTimes("/contents/", 503, 1, null);
+		assertThat(get(contents, "token t0k").statusCode()).isEqualTo(503);
+		assertThat(get(contents, "token t0k").body()).isEqualTo(first);
+		assertThat(gitea.requests()).hasSize(6);
+	}
+
 	private HttpResponse<String> get(String target, String authorization) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gitea.baseUrl() + target));
 		if (authorization != null) {
