@@ -1,7 +1,6 @@
 package ai.molecule.drift.policy;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import ai.molecule.drift.scan.FindingCode;
@@ -21,14 +20,5 @@ public record Policy(List<String> consumers, List<Exemption> exemptions, Integer
 		consumers = List.copyOf(consumers);
 		exemptions = List.copyOf(exemptions);
 		failOn = Set.copyOf(failOn);
-	}
-
-	/** Repository names are compared as the forges compare them: ignoring case. */
-	public boolean isConsumer(String repo) {
-		return consumers.stream().anyMatch(c -> c.equalsIgnoreCase(repo));
-	}
-
-	public Optional<Exemption> exemption(String repo) {
-		return exemptions.stream().filter(e -> e.repo().equalsIgnoreCase(repo)).findFirst();
 	}
 }

@@ -3,8 +3,12 @@ package ai.molecule.drift.scan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.lag.Lag;
@@ -21,12 +25,21 @@ public final class RepoClassifier {
 
 	private final Policy policy;
 
+	/** Consumers and exemptions by lower-case name: forges compare repository names ignoring case. */
+	private final Set<String> consumers;
+
+	private final Map<String, Exemption> exemptions;
+
 	private final ReleaseLine releases;
 
 	private final LocalDate today;
 
 	public RepoClassifier(Policy policy, ReleaseLine releases, LocalDate today) {
 		this.policy = policy;
+		this.consumers = policy.consumers().stream().map(RepoClassifier::key).collect(Collectors.toUnmodifiableSet());
+		this.exemptions = policy.exemptions()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap((e) -> key(e.repo()), Function.identity(), (first, second) -> first));
 		this.releases = releases;
 		this.today = today;
 	}
@@ -34,8 +47,8 @@ public final class RepoClassifier {
 	public RepoResult classify(RepoSnapshot repo) {
 		Findings findings = new Findings(policy.failOn());
 		String name = repo.name();
-		boolean enumerated = policy.isConsumer(name);
-		Optional<Exemption> exemption = policy.exemption(name);
+		boolean enumerated = consumers.contains(key(name));
+		Optional<Exemption> exemption = Optional.ofNullable(exemptions.get(key(name)));
 		boolean exempt = exemption.isPresent() && !exemption.get().expiredOn(today);
 		exemption.filter(e -> !exempt)
 			.ifPresent(e -> findings.add(FindingCode.EXEMPTION_EXPIRED, "exemption expired on %s (reason was: %s); it no longer exempts this repository"
@@ -149,5 +162,9 @@ public final class RepoClassifier {
 		List<Finding> list() {
 			return list;
 		}
+	}
+
+	private static String key(String repo) {
+		return repo.toLowerCase(Locale.ROOT);
 	}
 }
