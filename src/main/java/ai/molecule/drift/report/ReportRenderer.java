@@ -3,11 +3,25 @@ package ai.molecule.drift.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
+
+import ai.molecule.drift.lag.Lag;
+import ai.molecule.drift.lag.LagLevel;
+import ai.molecule.drift.lag.Ssot;
+import ai.molecule.drift.lag.SsotSource;
+import ai.molecule.drift.lag.Version;
+import ai.molecule.drift.scan.Classification;
+import ai.molecule.drift.scan.Finding;
+import ai.molecule.drift.scan.FindingCode;
+import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.scan.Severity;
 
 /**
  * Renders the three reports of a run: HTML and Markdown from the FreeMarker templates of
@@ -57,6 +71,23 @@ public final class ReportRenderer {
 			case MARKDOWN -> template(MARKDOWN_TEMPLATE, report, runHistory);
 			case JSON -> json(report);
 		};
+	}
+
+	/**
+	 * Renders a small sample run in every format and throws the result away: the templates are parsed
+	 * and their code run once, so that the run's own reports render quickly. Meant for a background
+	 * thread while the scan waits on the network.
+	 */
+	public void warmUp() {
+		Instant at = Instant.EPOCH;
+		Ssot ssot = new Ssot(Version.of(1, 0, 1), SsotSource.RELEASE_TAG, "warm-up", at, null);
+		RepoResult repo = new RepoResult("warm-up", Classification.ENUMERATED, false, "1.0.0",
+				new Lag(1, 1L, LagLevel.PATCH), List.of(new Finding(FindingCode.PIN_DRIFT, Severity.WARNING, "warm-up")));
+		RunReport sample = new RunReport(0, at, at, RunStatus.PASS, List.of(),
+				new RunReport.ForgeInfo("warm-up", "", "", ""), ssot, List.of(repo));
+		for (ReportFormat format : ReportFormat.values()) {
+			render(format, sample, RunHistory.none());
+		}
 	}
 
 	public String html(RunReport report) {

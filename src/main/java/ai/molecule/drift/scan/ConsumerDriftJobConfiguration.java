@@ -25,6 +25,7 @@ import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.logging.MdcTaskDecorator;
 import ai.molecule.drift.policy.Policy;
 import ai.molecule.drift.policy.PolicyLoader;
+import ai.molecule.drift.report.ReportRenderer;
 import ai.molecule.drift.report.ReportWriter;
 
 /**
@@ -94,7 +95,7 @@ public class ConsumerDriftJobConfiguration {
 	@Bean
 	Step scanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			OrgRepoReader orgRepoReader, RepoScanProcessor repoScanProcessor, RepoResultWriter repoResultWriter,
-			ThreadPoolTaskExecutor scanExecutor, DriftProperties properties) {
+			ThreadPoolTaskExecutor scanExecutor, ReportRenderer reportRenderer, DriftProperties properties) {
 		return new StepBuilder(SCAN_STEP, jobRepository).<ScanTarget, RepoResult>chunk(properties.scan().chunkSize())
 			.transactionManager(transactionManager)
 			.reader(orgRepoReader)
@@ -102,6 +103,7 @@ public class ConsumerDriftJobConfiguration {
 			.writer(repoResultWriter)
 			.taskExecutor(scanExecutor)
 			.listener(new StepLog())
+			.listener(new ReportWarmUp(reportRenderer))
 			.build();
 	}
 
