@@ -3,12 +3,23 @@ package ai.molecule.drift.forge;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one request and, for a GET, follows its redirects by hand within the same origin, adding the
@@ -18,12 +29,19 @@ import java.util.Optional;
  * A redirect to another origin is refused rather than followed without the token: an anonymous
  * answer from elsewhere (typically a 404 for a private repository) would read as "no pin" and turn
  * an unknown into a quiet "clean". The fix is to point the base URL at the final address.
+ * <p>
+ * Blocking HTTP/1.1 (Apache HttpClient, classic API) on the caller's thread, over a pool of
+ * keep-alive connections; the client itself neither retries, nor follows redirects, nor keeps
+ * cookies: {@link ForgeSender} and this class decide those.
  */
 final class ForgeTransport {
 
 	private static final int MAX_REDIRECTS = 5;
 
-	private final HttpClient http;
+	/** More than the scan's threads plus the page read-ahead ever ask for at once. */
+	private static final int MAX_CONNECTIONS = 64;
+
+	private final CloseableHttpClient http;
 
 	private final Origin trusted;
 
@@ -31,26 +49,34 @@ final class ForgeTransport {
 
 	private final Map<String, String> headers;
 
-	private final Duration requestTimeout;
-
 	/**
 	 * @param trusted the only origin that receives {@code authorization}
 	 * @param authorization the full header value, or {@code null} for anonymous access
 	 * @param headers sent with every request ({@code User-Agent}, {@code Accept}, ...)
 	 * @param connectTimeout time allowed to open a connection
-	 * @param requestTimeout time allowed for one response
+	 * @param requestTimeout time allowed for the answer to begin, and between two packets of it
 	 */
 	ForgeTransport(Origin trusted, String authorization, Map<String, String> headers, Duration connectTimeout,
 			Duration requestTimeout) {
 		this.trusted = trusted;
 		this.authorization = authorization;
 		this.headers = Map.copyOf(headers);
-		this.requestTimeout = requestTimeout;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			// HTTP/1.1 on purpose: no h2c upgrade dance that some reverse proxies mishandle.
-			.version(HttpClient.Version.HTTP_1_1)
+		ConnectionConfig connections = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(connectTimeout))
+			.setSocketTimeout(Timeout.of(requestTimeout))
+			// A connection idle this long is checked before reuse: the forge may have closed it.
+			.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+			.build();
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultConnectionConfig(connections)
+				.setMaxConnPerRoute(MAX_CONNECTIONS)
+				.setMaxConnTotal(MAX_CONNECTIONS)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(requestTimeout)).build())
+			.disableAutomaticRetries()
+			.disableRedirectHandling()
+			.disableCookieManagement()
 			.build();
 	}
 
@@ -84,28 +110,23 @@ final class ForgeTransport {
 	}
 
 	private ForgeResponse sendOnce(ForgeRequest forgeRequest, URI uri) throws IOException {
-		HttpRequest.BodyPublisher body = (forgeRequest.body() != null)
-				? HttpRequest.BodyPublishers.ofByteArray(forgeRequest.body()) : HttpRequest.BodyPublishers.noBody();
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.method(forgeRequest.method(), body)
-			.timeout(requestTimeout);
+		HttpUriRequestBase request = new HttpUriRequestBase(forgeRequest.method(), uri);
 		headers.forEach(request::setHeader);
 		forgeRequest.headers().forEach(request::setHeader);
 		if (forgeRequest.body() != null) {
-			request.setHeader("Content-Type", "application/json");
+			request.setEntity(new ByteArrayEntity(forgeRequest.body(), ContentType.APPLICATION_JSON));
 		}
 		if (authorization != null && Origin.of(uri).equals(trusted)) {
 			request.setHeader("Authorization", authorization);
 		}
-		try {
-			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return new ForgeResponse(forgeRequest.method(), uri, response.statusCode(), response.headers(),
-					response.body());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ForgeException(ForgeHttpClient.describe(forgeRequest.method(), uri) + ": interrupted");
-		}
+		return http.execute(request, (response) -> {
+			Map<String, String> responseHeaders = new LinkedHashMap<>();
+			for (Header header : response.getHeaders()) {
+				responseHeaders.putIfAbsent(header.getName(), header.getValue());
+			}
+			byte[] body = (response.getEntity() != null) ? EntityUtils.toByteArray(response.getEntity()) : new byte[0];
+			return new ForgeResponse(forgeRequest.method(), uri, response.getCode(), responseHeaders, body);
+		});
 	}
 
 	private static URI resolve(URI current, String location) {

@@ -28,8 +28,8 @@ final class BenchReport {
 		ScanBenchmark.Result concurrent = find(results, "N=1000");
 		ScanBenchmark.Result sequential = find(results, "N=1000 sequential");
 		if (concurrent != null && sequential != null) {
-			md.append(String.format(Locale.ROOT, "%nSpeed-up of concurrency 8 over the sequential scan at N=1000: %.1fx%n",
-					sequential.wallSeconds() / concurrent.wallSeconds()));
+			md.append(String.format(Locale.ROOT, "%nSpeed-up of concurrency %d over the sequential scan at N=1000: %.1fx%n",
+					concurrent.concurrency(), sequential.wallSeconds() / concurrent.wallSeconds()));
 		}
 		return md.toString();
 	}

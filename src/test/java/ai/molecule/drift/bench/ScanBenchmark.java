@@ -28,6 +28,9 @@ import ai.molecule.drift.forge.FakeGitea;
  */
 public final class ScanBenchmark {
 
+	/** The job's {@code drift.scan.concurrency} in every run but the sequential one. */
+	private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+
 	private static final Duration LATENCY = Duration.ofMillis(Integer.getInteger("bench.latency-ms", 20));
 
 	private static final Pattern PEAK_HEAP = Pattern.compile("Peak heap used: (\\d+) MiB");
@@ -74,12 +77,12 @@ public final class ScanBenchmark {
 		// First, so that the fake's own code is compiled before it serves a measured run.
 		double serverMillis = serverMillisPerRequest();
 		List<Result> results = new ArrayList<>();
-		results.add(run(jar, out, "N=100", 100, 8, null, true));
-		results.add(run(jar, out, "N=1000", 1000, 8, null, true));
+		results.add(run(jar, out, "N=100", 100, CONCURRENCY, null, true));
+		results.add(run(jar, out, "N=1000", 1000, CONCURRENCY, null, true));
 		results.add(run(jar, out, "N=1000 sequential", 1000, 1, null, true));
-		results.add(run(jar, out, "N=1000 Gitea < 1.24", 1000, 8, null, false));
-		results.add(run(jar, out, "N=5000", 5000, 8, null, true));
-		results.add(run(jar, out, "N=5000 -Xmx128m", 5000, 8, "128m", true));
+		results.add(run(jar, out, "N=1000 Gitea < 1.24", 1000, CONCURRENCY, null, false));
+		results.add(run(jar, out, "N=5000", 5000, CONCURRENCY, null, true));
+		results.add(run(jar, out, "N=5000 -Xmx128m", 5000, CONCURRENCY, "128m", true));
 		results.removeIf(java.util.Objects::isNull);
 		String table = BenchReport.markdown(results, LATENCY, serverMillis);
 		Files.writeString(out.resolve("results.md"), table);
