@@ -107,11 +107,12 @@ public record DriftProperties(
 	 * Scan step tuning.
 	 *
 	 * @param concurrency repositories read at once
-	 * @param chunkSize repositories persisted per transaction
+	 * @param chunkSize repositories persisted per transaction; the scan's threads wait for the slowest
+	 *     repository of a chunk and for its write, so larger chunks keep them busier (see README, Performance)
 	 */
 	public record Scan(
 			@DefaultValue("8") int concurrency,
-			@DefaultValue("100") int chunkSize) {
+			@DefaultValue("500") int chunkSize) {
 
 		public Scan {
 			requireRange("drift.scan.concurrency", concurrency, 1, 256);

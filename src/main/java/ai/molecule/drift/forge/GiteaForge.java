@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,19 +75,25 @@ public final class GiteaForge implements Forge {
 
 	@Override
 	public List<ReleaseTag> listReleaseTags(String org, String repo) {
+		// Two independent listings: the releases are read on another thread while the tags are read here.
+		CompletableFuture<List<ReleaseTags.ReleaseInfo>> releases = ConcurrentReads.start("forge-releases",
+				() -> releases(org, repo));
 		List<ReleaseTags.TagInfo> tags = paginator
 			.readAll((page) -> list(org, repo, "tags", page), Tag.class, Tag::name, () -> runtimeNotFound(org, repo))
 			.stream()
 			.map((tag) -> new ReleaseTags.TagInfo(tag.name(), tag.date()))
 			.toList();
-		List<ReleaseTags.ReleaseInfo> releases = paginator
+		return ReleaseTags.merge(tags, ConcurrentReads.join(releases));
+	}
+
+	private List<ReleaseTags.ReleaseInfo> releases(String org, String repo) {
+		return paginator
 			.readAll((page) -> list(org, repo, "releases", page), Release.class, Release::tagName,
 					() -> runtimeNotFound(org, repo))
 			.stream()
 			.map((release) -> new ReleaseTags.ReleaseInfo(release.tagName(), release.draft(), release.prerelease(),
 					GiteaPayloads.instant(release.publishedAt())))
 			.toList();
-		return ReleaseTags.merge(tags, releases);
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,15 +76,7 @@ final class PagePrefetch implements AutoCloseable {
 		if (future == null) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.of(future.join());
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
+		return Optional.of(ConcurrentReads.join(future));
 	}
 
 	@Override
