@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class ScanBenchmark {
 	}
 
 	/** One measured scan. */
-	record Result(String label, int repos, int concurrency, String heap, boolean batch, double wallSeconds,
+	record Result(String label, String launch, int repos, int concurrency, String heap, boolean batch, double wallSeconds,
 			double startupSeconds, int requests, long peakHeapMiB, double jobCpuSeconds, double serverCpuSeconds,
 			int exitCode) {
 
@@ -76,34 +77,55 @@ public final class ScanBenchmark {
 		Files.createDirectories(out);
 		// First, so that the fake's own code is compiled before it serves a measured run.
 		double serverMillis = serverMillisPerRequest();
+		StartupCaches.Launch jarLaunch = StartupCaches.plain(Path.of(javaBin()), jar);
 		List<Result> results = new ArrayList<>();
-		results.add(run(jar, out, "N=100", 100, CONCURRENCY, null, true));
-		results.add(run(jar, out, "N=1000", 1000, CONCURRENCY, null, true));
-		results.add(run(jar, out, "N=1000 sequential", 1000, 1, null, true));
-		results.add(run(jar, out, "N=1000 Gitea < 1.24", 1000, CONCURRENCY, null, false));
-		results.add(run(jar, out, "N=5000", 5000, CONCURRENCY, null, true));
-		results.add(run(jar, out, "N=5000 -Xmx128m", 5000, CONCURRENCY, "128m", true));
+		results.add(run(jarLaunch, out, "N=100", 100, CONCURRENCY, null, true));
+		results.add(run(jarLaunch, out, "N=1000", 1000, CONCURRENCY, null, true));
+		results.add(run(jarLaunch, out, "N=1000 sequential", 1000, 1, null, true));
+		results.add(run(jarLaunch, out, "N=1000 Gitea < 1.24", 1000, CONCURRENCY, null, false));
+		results.add(run(jarLaunch, out, "N=5000", 5000, CONCURRENCY, null, true));
+		results.add(run(jarLaunch, out, "N=5000 -Xmx128m", 5000, CONCURRENCY, "128m", true));
+		// Start-up, before and after: the N=100 scan again, started as the container image starts it.
+		Path caches = out.resolve("startup");
+		if (selected("N=100 CDS")) {
+			results.add(run(StartupCaches.cds(Path.of(javaBin()), jar, caches), out, "N=100 CDS", 100, CONCURRENCY,
+					null, true));
+		}
+		Optional<Path> aotJava = StartupCaches.aotJava();
+		if (aotJava.isPresent() && selected("N=100 JDK 25+")) {
+			results.add(run(StartupCaches.plain(aotJava.get(), jar), out, "N=100 JDK 25+", 100, CONCURRENCY, null, true));
+		}
+		if (aotJava.isPresent() && selected("N=100 JDK 25+ AOT cache")) {
+			results.add(run(StartupCaches.aotCache(aotJava.get(), jar, caches), out, "N=100 JDK 25+ AOT cache", 100,
+					CONCURRENCY, null, true));
+		}
 		results.removeIf(java.util.Objects::isNull);
 		String table = BenchReport.markdown(results, LATENCY, serverMillis);
 		Files.writeString(out.resolve("results.md"), table);
 		System.out.println(table);
 	}
 
-	private static Result run(Path jar, Path out, String label, int repos, int concurrency, String heap,
-			boolean batch) throws IOException, InterruptedException {
-		if (!label.matches(System.getProperty("bench.only", ".*"))) {
+	private static boolean selected(String label) {
+		return label.matches(System.getProperty("bench.only", ".*"));
+	}
+
+	private static Result run(StartupCaches.Launch launch, Path out, String label, int repos, int concurrency,
+			String heap, boolean batch) throws IOException, InterruptedException {
+		if (!selected(label)) {
 			return null;
 		}
 		Path work = Files.createTempDirectory("bench-");
 		Path policy = work.resolve("drift-policy.yml");
 		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy)) {
-			List<String> command = new ArrayList<>(List.of(javaBin()));
-			command.addAll(IMAGE_JVM_OPTIONS);
+			List<String> command = new ArrayList<>(launch.command());
+			// JVM options go before -jar.
+			int jarAt = command.indexOf("-jar");
+			List<String> extra = new ArrayList<>(JVM_ARGS);
 			if (heap != null) {
-				command.add("-Xmx" + heap);
+				extra.add(0, "-Xmx" + heap);
 			}
-			command.addAll(JVM_ARGS);
-			command.addAll(List.of("-jar", jar.toString(), "scan", "--drift.forge.base-url=" + gitea.baseUrl(),
+			command.addAll(jarAt, extra);
+			command.addAll(List.of("scan", "--drift.forge.base-url=" + gitea.baseUrl(),
 					"--drift.policy-file=" + policy, "--drift.report.dir=" + work.resolve("reports"),
 					"--drift.scan.concurrency=" + concurrency,
 					"--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consumer-drift")));
@@ -126,7 +148,7 @@ public final class ScanBenchmark {
 			String output = Files.readString(log);
 			Matcher peak = PEAK_HEAP.matcher(output);
 			Matcher cpu = CPU_TIME.matcher(output);
-			Result result = new Result(label, repos, concurrency, heap, batch, (ended - firstRequest) / 1e9,
+			Result result = new Result(label, launch.name(), repos, concurrency, heap, batch, (ended - firstRequest) / 1e9,
 					(firstRequest - started) / 1e9, gitea.requests().size(), peak.find() ? Long.parseLong(peak.group(1)) : -1,
 					cpu.find() ? Long.parseLong(cpu.group(1)) / 1000.0 - startupCpu.toMillis() / 1000.0 : -1, serverCpu,
 					process.exitValue());
