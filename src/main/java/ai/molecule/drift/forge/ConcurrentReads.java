@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 import ai.molecule.drift.logging.MdcTaskDecorator;
 
 /** Reads started on another thread, whose failures reach the caller as they were thrown there. */
-final class ConcurrentReads {
+public final class ConcurrentReads {
 
 	private ConcurrentReads() {
 	}
 
 	/** Starts {@code read} on a new daemon thread that logs with the caller's run id. */
-	static <T> CompletableFuture<T> start(String threadName, Supplier<T> read) {
+	public static <T> CompletableFuture<T> start(String threadName, Supplier<T> read) {
 		return CompletableFuture.supplyAsync(read, (task) -> {
 			Thread thread = new Thread(new MdcTaskDecorator().decorate(task), threadName);
 			thread.setDaemon(true);
@@ -22,7 +22,7 @@ final class ConcurrentReads {
 	}
 
 	/** The read's result, waiting for it; its exception (a {@link ForgeException}, say) is rethrown as is. */
-	static <T> T join(CompletableFuture<T> read) {
+	public static <T> T join(CompletableFuture<T> read) {
 		try {
 			return read.join();
 		}

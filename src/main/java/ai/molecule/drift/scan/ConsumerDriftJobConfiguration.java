@@ -81,8 +81,16 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	@StepScope
-	ResolveSsotTasklet resolveSsotTasklet(Policy policy, Forge forge, RunStore store, DriftProperties properties) {
-		return new ResolveSsotTasklet(policy, new SsotLookup(forge), store, properties);
+	ResolveSsotTasklet resolveSsotTasklet(Policy policy, Forge forge, RunStore store, DriftProperties properties,
+			OrgListing orgListing) {
+		return new ResolveSsotTasklet(policy, new SsotLookup(forge), store, properties, orgListing);
+	}
+
+	/** One listing per run, started by the SSOT step and read by the scan step. */
+	@Bean
+	@Scope(value = "job", proxyMode = ScopedProxyMode.NO)
+	OrgListing orgListing(Forge forge, DriftProperties properties) {
+		return new OrgListing(forge, properties.org());
 	}
 
 	/** Loaded (and validated) once per run, when the first step needs it: before any forge request. */
@@ -119,8 +127,8 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	@StepScope
-	OrgRepoReader orgRepoReader(Forge forge, Policy policy, DriftProperties properties) {
-		return new OrgRepoReader(forge, properties.org(), properties.repoPrefix(), policy.consumers());
+	OrgRepoReader orgRepoReader(Forge forge, OrgListing orgListing, Policy policy, DriftProperties properties) {
+		return new OrgRepoReader(forge, orgListing, properties.org(), properties.repoPrefix(), policy.consumers());
 	}
 
 	@Bean

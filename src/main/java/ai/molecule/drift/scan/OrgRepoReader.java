@@ -27,6 +27,8 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 
 	private final Forge forge;
 
+	private final OrgListing listing;
+
 	private final String org;
 
 	private final String prefix;
@@ -35,8 +37,9 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 
 	private Deque<ScanTarget> pending;
 
-	OrgRepoReader(Forge forge, String org, String prefix, List<String> consumers) {
+	OrgRepoReader(Forge forge, OrgListing listing, String org, String prefix, List<String> consumers) {
 		this.forge = forge;
+		this.listing = listing;
 		this.org = org;
 		this.prefix = prefix;
 		this.consumers = consumers;
@@ -54,14 +57,7 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 		long started = System.nanoTime();
 		Deque<ScanTarget> targets = new ArrayDeque<>();
 		Set<String> seen = new LinkedHashSet<>();
-		List<RepoRef> repos;
-		try {
-			repos = forge.listRepos(org);
-		}
-		catch (ForgeException ex) {
-			throw new ForgeException("listing the repositories of organisation '" + org + "' failed: " + ex.getMessage(),
-					ex);
-		}
+		List<RepoRef> repos = listing.repos();
 		for (RepoRef repo : repos) {
 			if (repo.name().regionMatches(true, 0, prefix, 0, prefix.length())
 					&& seen.add(repo.name().toLowerCase(Locale.ROOT))) {
@@ -74,7 +70,7 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 				targets.add(lookUp(consumer, repos));
 			}
 		}
-		log.info("Org {}: {} repositories listed, {} match '{}', {} more enumerated consumers ({} ms)", org,
+		log.info("Org {}: {} repositories listed, {} match '{}', {} more enumerated consumers ({} ms waited)", org,
 				repos.size(), matching, prefix, targets.size() - matching, (System.nanoTime() - started) / 1_000_000);
 		// A forge that reads many repositories per request (GitHub's GraphQL) does it now; others ignore it.
 		forge.readAhead(targets.stream().map(ScanTarget::repo).filter(Objects::nonNull).toList(),

@@ -31,8 +31,12 @@ class ResolveSsotTasklet implements Tasklet {
 
 	private final DriftProperties properties;
 
-	ResolveSsotTasklet(Policy policy, SsotLookup ssotLookup, RunStore store, DriftProperties properties) {
+	private final OrgListing orgListing;
+
+	ResolveSsotTasklet(Policy policy, SsotLookup ssotLookup, RunStore store, DriftProperties properties,
+			OrgListing orgListing) {
 		this.policy = policy;
+		this.orgListing = orgListing;
 		this.ssotLookup = ssotLookup;
 		this.store = store;
 		this.properties = properties;
@@ -44,6 +48,8 @@ class ResolveSsotTasklet implements Tasklet {
 		long runId = ScanSteps.runId(chunkContext.getStepContext().getStepExecution());
 		log.info("Policy {}: {} consumers, {} exemptions", properties.policyFile(), policy.consumers().size(),
 				policy.exemptions().size());
+		// The scan step needs the org listing next: it is read while the SSOT is.
+		orgListing.start();
 		DriftProperties.Ssot ssotSettings = properties.ssot();
 		ReleaseLine line = ssotLookup.resolve(properties.org(), ssotSettings.repo(), ssotSettings.tagPrefix(),
 				ssotSettings.fallbackFile());
