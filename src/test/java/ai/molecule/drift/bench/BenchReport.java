@@ -10,10 +10,12 @@ final class BenchReport {
 	private BenchReport() {
 	}
 
-	static String markdown(List<ScanBenchmark.Result> results, Duration latency, double serverMillis) {
+	static String markdown(List<ScanBenchmark.Result> results, Duration latency, ServerCheck server) {
 		StringBuilder md = new StringBuilder();
-		md.append(String.format(Locale.ROOT, "Added latency %d ms per request; fake server's own time %.2f ms per request "
-				+ "(sequential, loopback). Machine: %d cores, Java %s, %s.%n%n", latency.toMillis(), serverMillis,
+		md.append(String.format(Locale.ROOT, "Added latency %d ms per request. Fake server: %.2f ms per request of its own "
+				+ "(sequential, no latency, loopback); a warm client's round trip with the latency, %d at a time: "
+				+ "%.2f ms (the floor for any scan's request). Machine: %d cores, Java %s, %s.%n%n", latency.toMillis(),
+				server.ownMillis(), ScanBenchmark.CONCURRENCY, server.roundTripMillis(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				System.getProperty("os.name") + " " + System.getProperty("os.arch")));
 		md.append("| run | started as | repos | concurrency | heap limit | wall (s) | requests | requests/repo | ideal (s) | efficiency | "

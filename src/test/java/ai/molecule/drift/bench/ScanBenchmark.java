@@ -2,12 +2,6 @@ package ai.molecule.drift.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +24,7 @@ import ai.molecule.drift.forge.FakeGitea;
 public final class ScanBenchmark {
 
 	/** The job's {@code drift.scan.concurrency} in every run but the sequential one. */
-	private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+	static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
 
 	private static final Duration LATENCY = Duration.ofMillis(Integer.getInteger("bench.latency-ms", 20));
 
@@ -76,7 +70,7 @@ public final class ScanBenchmark {
 		Path out = Path.of("target/bench");
 		Files.createDirectories(out);
 		// First, so that the fake's own code is compiled before it serves a measured run.
-		double serverMillis = serverMillisPerRequest();
+		ServerCheck server = ServerCheck.measure(LATENCY, CONCURRENCY);
 		StartupCaches.Launch jarLaunch = StartupCaches.plain(Path.of(javaBin()), jar);
 		List<Result> results = new ArrayList<>();
 		results.add(run(jarLaunch, out, "N=100", 100, CONCURRENCY, null, true));
@@ -100,7 +94,7 @@ public final class ScanBenchmark {
 					CONCURRENCY, null, true));
 		}
 		results.removeIf(java.util.Objects::isNull);
-		String table = BenchReport.markdown(results, LATENCY, serverMillis);
+		String table = BenchReport.markdown(results, LATENCY, server);
 		Files.writeString(out.resolve("results.md"), table);
 		System.out.println(table);
 	}
@@ -156,38 +150,6 @@ public final class ScanBenchmark {
 					result.requests(), result.exitCode());
 			return result;
 		}
-	}
-
-	/**
-	 * The fake server's own time per request (no added latency), measured over loopback after a
-	 * warm-up that asks for what a scan asks for, so that the fake's code is compiled.
-	 */
-	private static double serverMillisPerRequest() throws IOException, InterruptedException {
-		Path policy = Files.createTempFile("bench-policy", ".yml");
-		try (FakeGitea gitea = BenchOrg.serve(100, Duration.ZERO, true, policy)) {
-			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			String repos = gitea.baseUrl() + "/api/v1/repos/" + BenchOrg.ORG + "/";
-			String batch = "/file-contents?ref=main&body="
-					+ URLEncoder.encode("{\"files\":[\".runtime-version\",\"Dockerfile\"]}", StandardCharsets.UTF_8);
-			for (int round = 0; round < 5; round++) {
-				send(client, gitea.baseUrl() + "/api/v1/orgs/" + BenchOrg.ORG + "/repos?limit=50&page=" + (round + 1));
-				for (int i = 0; i < 100; i++) {
-					send(client, repos + BenchOrg.T + "bench-" + i + "/contents?ref=main");
-					send(client, repos + BenchOrg.T + "bench-" + i + batch);
-				}
-			}
-			String contents = repos + BenchOrg.T + "bench-9/contents?ref=main";
-			int rounds = 1000;
-			long started = System.nanoTime();
-			for (int i = 0; i < rounds; i++) {
-				send(client, contents);
-			}
-			return (System.nanoTime() - started) / 1e6 / rounds;
-		}
-	}
-
-	private static void send(HttpClient client, String uri) throws IOException, InterruptedException {
-		client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	/** CPU time of this JVM, which is the fake server's while a run is in progress. */
