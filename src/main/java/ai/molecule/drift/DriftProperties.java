@@ -38,7 +38,7 @@ public record DriftProperties(
 	 * @param token API token; sent only to the host of {@code baseUrl}; never logged
 	 * @param root for {@code local}: a folder with one sub-folder per repository
 	 * @param connectTimeout time allowed to open a connection
-	 * @param requestTimeout time allowed for one response
+	 * @param requestTimeout time allowed for an answer to begin, and between two packets of it
 	 * @param maxAttempts attempts per request for retryable failures (429, 500, 502, 503, 504, I/O)
 	 * @param retryBaseDelay first back-off delay; doubled (with jitter) on each retry
 	 * @param retryMaxDelay ceiling for one back-off delay, {@code Retry-After} included
