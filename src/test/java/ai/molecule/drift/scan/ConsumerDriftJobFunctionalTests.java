@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.forge.FakeGitea;
+import ai.molecule.drift.forge.FakeGiteaRepo;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +172,36 @@ class ConsumerDriftJobFunctionalTests {
 		assertThat(dir.resolve("reports/drift-report.md")).content().contains("Consumer drift: PASS");
 		assertThat(gitea.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("token " + TOKEN));
 		assertNoTokenAnywhere(output);
+	}
+
+	@Test
+	void eachRepositoryCostsAtMostTwoRequestsAndTheReleasesAreReadOncePerRun() throws Exception {
+		jobs.startJob(jobs.getUniqueJobParameters());
+		int releasePagesForAFewRepos = gitea.requests(RUNTIME + "/releases").size();
+		int tagPagesForAFewRepos = gitea.requests(RUNTIME + "/tags").size();
+		for (int i = 0; i < 120; i++) {
+			FakeGiteaRepo repo = repo(T + "many-" + i).file("README.md", "template " + i);
+			if (i % 3 == 0) {
+				repo.file(".runtime-version", "0.3.20\n").file("Dockerfile", "ARG RUNTIME_VERSION=0.3.20\n");
+			}
+		}
+		gitea.clearRequests();
+
+		JobExecution execution = jobs.startJob(jobs.getUniqueJobParameters());
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(gitea.requests(RUNTIME + "/releases")).hasSize(releasePagesForAFewRepos).isNotEmpty();
+		assertThat(gitea.requests(RUNTIME + "/tags")).hasSize(tagPagesForAFewRepos).isNotEmpty();
+		// Gitea 1.24+: the top-level listing, plus one batched read when there are pin files.
+		Map<String, Long> perRepo = gitea.requests()
+			.stream()
+			.map(FakeGitea.Request::path)
+			.filter((path) -> path.startsWith("/api/v1/repos/" + ORG + "/" + T))
+			.collect(Collectors.groupingBy((path) -> path.split("/")[5], Collectors.counting()));
+		assertThat(perRepo).hasSizeGreaterThanOrEqualTo(124).allSatisfy((repo, requests) -> assertThat(requests)
+			.as(repo).isLessThanOrEqualTo(2L));
+		assertThat(perRepo.get(T + "many-3")).isEqualTo(2L);
+		assertThat(perRepo.get(T + "many-4")).isEqualTo(1L);
 	}
 
 	@Test
@@ -361,7 +394,7 @@ class ConsumerDriftJobFunctionalTests {
 		return JobFixtures.repo(report, name);
 	}
 
-	private ai.molecule.drift.forge.FakeGiteaRepo repo(String name) {
+	private FakeGiteaRepo repo(String name) {
 		created.add(name);
 		return gitea.repo(ORG, name);
 	}
