@@ -3,10 +3,7 @@ package ai.molecule.drift.forge;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,13 +100,14 @@ final class FakeGitHubHandler implements HttpHandler {
 			return error(fault.get().status(), "injected failure");
 		}
 		synchronized (state.lock) {
-			Boolean authenticated = authenticated(request.header("Authorization"));
+			Boolean authenticated = state.authenticated(request.header("Authorization"));
 			if (authenticated == null) {
 				return error(401, "Bad credentials");
 			}
-			List<String> segments = segments(uri.getRawPath());
+			List<String> segments = FakeRequestTarget.segments(uri.getRawPath());
 			FakeGiteaApi.Call call = new FakeGiteaApi.Call(request.method(), segments.subList(Math.min(2,
-					segments.size()), segments.size()), query(uri.getRawQuery()), uri.getRawPath(), authenticated, body);
+					segments.size()), segments.size()), FakeRequestTarget.query(uri.getRawQuery()), uri.getRawPath(),
+					authenticated, body);
 			if (isGraphql) {
 				return request.method().equals("POST") ? graphql.answer(call) : error(404, "Not Found");
 			}
@@ -136,42 +134,5 @@ final class FakeGitHubHandler implements HttpHandler {
 
 	private FakeGiteaResponse error(int status, String message) {
 		return FakeGitHubRest.error(mapper, status, message);
-	}
-
-	/** {@code false} for anonymous callers, {@code null} for a wrong token (GitHub answers 401). */
-	private Boolean authenticated(String authorization) {
-		if (authorization == null) {
-			return false;
-		}
-		String[] parts = authorization.trim().split("\\s+", 2);
-		boolean known = parts.length == 2
-				&& (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"));
-		if (!known) {
-			return null;
-		}
-		return (state.token == null || state.token.equals(parts[1])) ? Boolean.TRUE : null;
-	}
-
-	private static List<String> segments(String rawPath) {
-		List<String> segments = new ArrayList<>();
-		for (String segment : rawPath.split("/")) {
-			if (!segment.isEmpty()) {
-				segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
-			}
-		}
-		return segments;
-	}
-
-	private static Map<String, String> query(String rawQuery) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (rawQuery != null) {
-			for (String pair : rawQuery.split("&")) {
-				int eq = pair.indexOf('=');
-				String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-				String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-				query.putIfAbsent(name, value);
-			}
-		}
-		return query;
 	}
 }

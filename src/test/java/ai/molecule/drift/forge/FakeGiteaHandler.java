@@ -3,9 +3,6 @@ package ai.molecule.drift.forge;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,55 +119,18 @@ final class FakeGiteaHandler implements HttpHandler {
 	}
 
 	private FakeGiteaResponse answer(HttpExchange exchange, URI uri, Map<String, String> headers, byte[] body) {
-		List<String> segments = segments(uri.getRawPath());
+		List<String> segments = FakeRequestTarget.segments(uri.getRawPath());
 		synchronized (state.lock) {
 			if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
 				return FakeGiteaResponse.html(404, "<html><body>Not found</body></html>");
 			}
-			Boolean authenticated = authenticated(headers.get("authorization"));
+			Boolean authenticated = state.authenticated(headers.get("authorization"));
 			if (authenticated == null) {
 				return FakeGiteaResponse.error(api.mapper(), 401, "invalid username, password or token", api.baseUrl());
 			}
 			return api.answer(new FakeGiteaApi.Call(exchange.getRequestMethod(), segments.subList(2, segments.size()),
-					query(uri.getRawQuery()), uri.getRawPath(), authenticated, body));
+					FakeRequestTarget.query(uri.getRawQuery()), uri.getRawPath(), authenticated, body));
 		}
-	}
-
-	/** {@code false} for anonymous callers, {@code null} for a wrong token (Gitea answers 401). */
-	private Boolean authenticated(String authorization) {
-		if (authorization == null) {
-			return false;
-		}
-		String[] parts = authorization.trim().split("\\s+", 2);
-		boolean known = parts.length == 2
-				&& (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"));
-		if (!known) {
-			return null;
-		}
-		return (state.token == null || state.token.equals(parts[1])) ? Boolean.TRUE : null;
-	}
-
-	private static List<String> segments(String rawPath) {
-		List<String> segments = new ArrayList<>();
-		for (String segment : rawPath.split("/")) {
-			if (!segment.isEmpty()) {
-				segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
-			}
-		}
-		return segments;
-	}
-
-	private static Map<String, String> query(String rawQuery) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (rawQuery != null) {
-			for (String pair : rawQuery.split("&")) {
-				int eq = pair.indexOf('=');
-				String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-				String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-				query.putIfAbsent(name, value);
-			}
-		}
-		return query;
 	}
 
 	private static void sleep(FakeGiteaFaults.Rule rule) {

@@ -43,6 +43,23 @@ final class FakeGiteaState {
 		return issues.computeIfAbsent(key(owner + "/" + (repo == null ? "" : repo)), (k) -> new FakeIssues(lock, labelIds));
 	}
 
+	/**
+	 * {@code false} for anonymous callers, {@code null} for a wrong token (both forges answer 401),
+	 * {@code true} for the token (any token when none is required). Call with {@link #lock} held.
+	 */
+	Boolean authenticated(String authorization) {
+		if (authorization == null) {
+			return false;
+		}
+		String[] parts = authorization.trim().split("\\s+", 2);
+		boolean known = parts.length == 2
+				&& (parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer"));
+		if (!known) {
+			return null;
+		}
+		return (token == null || token.equals(parts[1])) ? Boolean.TRUE : null;
+	}
+
 	static String key(String name) {
 		return name.toLowerCase(Locale.ROOT);
 	}
