@@ -3,12 +3,11 @@ package ai.molecule.drift;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The consumer-drift application; {@code main} dispatches to the sub-commands. */
+/**
+ * The Spring application behind each command that needs one; the process starts in
+ * {@link ai.molecule.drift.cli.Cli}, which parses the command line before any of it starts.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ConsumerDriftApplication {
-
-	public static void main(String[] args) {
-		System.exit(ai.molecule.drift.cli.Cli.run(args));
-	}
 }

@@ -29,6 +29,10 @@ public final class Cli {
 	private Cli() {
 	}
 
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
 	public static int run(String... args) {
 		return run(List.of(args), System.out, System.err);
 	}

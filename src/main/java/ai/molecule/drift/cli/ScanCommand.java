@@ -4,20 +4,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -26,9 +20,9 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.DriftProperties;
+import ai.molecule.drift.job.ScanJob;
 import ai.molecule.drift.logging.RunMdc;
-import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RunStatus;
 
 /**
  * {@code scan}: starts the application, runs {@code consumerDriftJob} once and maps the run's
@@ -71,32 +65,25 @@ final class ScanCommand {
 	}
 
 	private int launch(ConfigurableApplicationContext context) {
-		JobOperator jobOperator = context.getBean(JobOperator.class);
-		Job job = context.getBean(Job.class);
-		JobParameters parameters = new JobParametersBuilder().addString("run.requestedAt", Instant.now().toString())
-			.toJobParameters();
-		JobExecution execution;
+		Optional<ScanJob.Run> run;
 		try {
-			execution = jobOperator.start(job, parameters);
+			run = ScanJob.run(context);
 		}
 		catch (Exception ex) {
 			err.println("The scan job could not be launched: " + StartupFailures.explain(ex));
 			return 2;
 		}
-		String status = execution.getExecutionContext()
-			.getString(ConsumerDriftJobConfiguration.RUN_STATUS, null);
 		Path reports = context.getBean(DriftProperties.class).report().dir().toAbsolutePath().normalize();
-		if (execution.getStatus() != BatchStatus.COMPLETED || status == null) {
-			err.println("The run ended without its reports (job " + execution.getStatus() + "); see the log above.");
+		if (run.isEmpty()) {
+			err.println("The run ended without its reports; see the log above.");
 			return 2;
 		}
 		// The command's last log lines still belong to the run: they carry its id like the others.
-		long runId = execution.getExecutionContext().getLong(ConsumerDriftJobConfiguration.RUN_ID);
-		try (MDC.MDCCloseable logContext = RunMdc.put(runId)) {
+		try (MDC.MDCCloseable logContext = RunMdc.put(run.get().id())) {
 			log.info("Peak heap used: {} MiB (max {} MiB); CPU time used: {} ms", HeapUsage.peakMiB(), HeapUsage.maxMiB(),
 					HeapUsage.processCpuMillis());
 		}
-		RunStatus runStatus = RunStatus.fromId(status);
+		RunStatus runStatus = run.get().status();
 		out.println("Run " + runStatus.id().toUpperCase() + " (exit " + runStatus.exitCode() + "). Reports: "
 				+ reports.resolve("drift-report.html") + ", drift-report.md, drift-report.json");
 		return runStatus.exitCode();

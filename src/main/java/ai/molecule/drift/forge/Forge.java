@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.molecule.drift.lag.ReleaseTag;
+
 /**
  * Read-only view of an organisation on a forge: what the scan needs, and nothing else.
  * <p>

@@ -13,10 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.GitHubPayloads.Repo;
+import ai.molecule.drift.lag.ReleaseTag;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link Forge} over GitHub (github.com or Enterprise Server): REST for listings, releases and single

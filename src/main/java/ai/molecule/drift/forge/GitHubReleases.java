@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import tools.jackson.databind.JsonNode;
-
 import ai.molecule.drift.forge.GitHubPayloads.Release;
 import ai.molecule.drift.forge.GitHubPayloads.Tag;
+import ai.molecule.drift.lag.ReleaseTag;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The runtime repository's tags and releases on GitHub. REST tags carry no date, so with a token the

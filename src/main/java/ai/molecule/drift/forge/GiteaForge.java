@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.GiteaPayloads.Release;
 import ai.molecule.drift.forge.GiteaPayloads.Repo;
 import ai.molecule.drift.forge.GiteaPayloads.Tag;
+import ai.molecule.drift.lag.ReleaseTag;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link Forge} over Gitea's REST API v1 (Forgejo too): org listing, file reads (one batch

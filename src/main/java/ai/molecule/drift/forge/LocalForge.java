@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import ai.molecule.drift.lag.ReleaseTag;
+
 /**
  * The offline forge ({@code drift.forge.type=local}): a folder with one sub-folder per repository
  * of the organisation, plain folders or git working trees, read as they are on disk.

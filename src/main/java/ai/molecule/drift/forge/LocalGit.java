@@ -18,6 +18,8 @@ import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
+import ai.molecule.drift.lag.ReleaseTag;
+
 /** What {@link LocalForge} reads from a repository folder that is a git working tree, through JGit. */
 final class LocalGit {
 

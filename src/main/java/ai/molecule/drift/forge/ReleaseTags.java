@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ai.molecule.drift.lag.ReleaseTag;
+
 /** Merges a forge's tag list and release list into one {@link ReleaseTag} per tag name. */
 final class ReleaseTags {
 

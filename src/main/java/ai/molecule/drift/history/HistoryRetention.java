@@ -6,20 +6,16 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 import ai.molecule.drift.DriftProperties;
-import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
 
 /**
- * Applies {@code drift.history.retention-days} once a run has succeeded (pass or fail): an error run
- * prunes nothing, so a misconfigured or failing job never eats into the history it cannot replace.
+ * Applies {@code drift.history.retention-days} once a run has succeeded (pass or fail): the job calls
+ * it for no error run, so a misconfigured or failing job never eats into the history it cannot replace.
  */
 @Component
-public class HistoryRetention implements JobExecutionListener {
+public class HistoryRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
 
@@ -38,16 +34,11 @@ public class HistoryRetention implements JobExecutionListener {
 		this.clock = clock;
 	}
 
-	@Override
-	public void afterJob(JobExecution jobExecution) {
-		String status = jobExecution.getExecutionContext().getString(ConsumerDriftJobConfiguration.RUN_STATUS, null);
-		boolean succeeded = jobExecution.getStatus() == BatchStatus.COMPLETED
-				&& ("pass".equals(status) || "fail".equals(status));
-		if (!succeeded || properties.retentionDays() == 0
-				|| !jobExecution.getExecutionContext().containsKey(ConsumerDriftJobConfiguration.RUN_ID)) {
+	/** Removes the runs of this scope older than the retention period, never {@code runId} itself. */
+	public void afterSucceededRun(long runId) {
+		if (properties.retentionDays() == 0) {
 			return;
 		}
-		long runId = jobExecution.getExecutionContext().getLong(ConsumerDriftJobConfiguration.RUN_ID);
 		Instant cutOff = clock.instant().minus(Duration.ofDays(properties.retentionDays()));
 		try {
 			int removed = pruner.prune(HistoryScope.of(drift), cutOff, runId);

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.LagLevel;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.Severity;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.Severity;
 
 /** The repository-result and finding rows of a run, written in batches. */
 final class RepoResultRows {

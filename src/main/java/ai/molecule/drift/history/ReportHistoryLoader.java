@@ -16,13 +16,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ai.molecule.drift.report.RunHistory;
-import ai.molecule.drift.report.RunHistory.Baseline;
-import ai.molecule.drift.report.RunHistory.TrendPoint;
-import ai.molecule.drift.report.RunHistorySource;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunHistory;
+import ai.molecule.drift.model.RunHistory.Baseline;
+import ai.molecule.drift.model.RunHistory.TrendPoint;
+import ai.molecule.drift.model.RunHistorySource;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 
 /**
  * Reads from the history database what a run's reports show of the past: the trend of the latest

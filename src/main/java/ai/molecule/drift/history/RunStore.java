@@ -18,10 +18,10 @@ import ai.molecule.drift.lag.ReleaseLine;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
+import ai.molecule.drift.model.RunStatus;
 
 /** Persists runs, their SSOT and releases, repository results and findings; reads a run back. */
 @Repository

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import ai.molecule.drift.forge.ReleaseTag;
 
 /**
  * Turns the runtime repo's tags (and, failing those, its {@code pyproject.toml}) into a

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RunStatus;
 
 /**
  * When the last run of an organisation that completed its scan ended, read from the history, so

@@ -5,15 +5,15 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.molecule.drift.model.RunFinishedListener;
+import ai.molecule.drift.model.RunReport;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RunFinishedListener;
 
 /**
  * Pushes each finished run's metrics to the Prometheus Pushgateway, grouped by job and

@@ -6,17 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
 
 /**
  * One run's outcome as Micrometer gauges in a registry of its own, so that a push carries this

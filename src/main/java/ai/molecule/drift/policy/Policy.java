@@ -3,7 +3,7 @@ package ai.molecule.drift.policy;
 import java.util.List;
 import java.util.Set;
 
-import ai.molecule.drift.scan.FindingCode;
+import ai.molecule.drift.model.FindingCode;
 
 /**
  * The reviewed policy: who consumes the runtime, who is exempt and why, and what fails the run.

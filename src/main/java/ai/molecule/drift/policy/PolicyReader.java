@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import ai.molecule.drift.model.FindingCode;
 import ai.molecule.drift.policy.PolicyNodes.Entry;
-import ai.molecule.drift.scan.FindingCode;
 
 /** Checks each section of a policy file's top-level mapping and builds the {@link Policy}. */
 final class PolicyReader {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
+import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.report.ReportFormat;
 import ai.molecule.drift.report.ReportRenderer;
-import ai.molecule.drift.report.RunReport;
 
 /**
  * Renders the issue body from {@code drift-issue.md.ftl} within a character budget: GitHub refuses

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import ai.molecule.drift.forge.IssueTracker;
 import ai.molecule.drift.forge.IssueTracker.Issue;
 import ai.molecule.drift.forge.IssueTracker.State;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 
 /**
  * Keeps exactly one tracking issue per organisation and tracking repository, found by its marker:

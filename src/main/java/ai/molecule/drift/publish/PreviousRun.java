@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.molecule.drift.history.RunStore;
-import ai.molecule.drift.report.RunReport;
+import ai.molecule.drift.model.RunReport;
 
 /** The run an issue's "changes" are measured against: the latest earlier complete scan of the same org. */
 final class PreviousRun {

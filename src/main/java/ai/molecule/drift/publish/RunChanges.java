@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
 
 /**
  * What changed between two runs, for the top of the issue: the SSOT, and per repository its

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import ai.molecule.drift.model.RunHistory;
+import ai.molecule.drift.model.RunReport;
+
 /**
  * A run's history as the report templates see it; public because FreeMarker reads it through reflection.
  *

@@ -4,9 +4,9 @@ import java.util.List;
 
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.LagLevel;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
 
 /**
  * One repository as the report templates show it; public because FreeMarker reads it through reflection.

@@ -8,20 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.LagLevel;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
-import ai.molecule.drift.scan.Severity;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunHistory;
+import ai.molecule.drift.model.RunHistorySource;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.model.Severity;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
 
 /**
  * Renders the three reports of a run: HTML and Markdown from the FreeMarker templates of

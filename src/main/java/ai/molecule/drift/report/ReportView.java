@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import ai.molecule.drift.lag.Ssot;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
 
 /**
  * A run as the report templates see it: digested into labels and flags so that templates only lay it

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ai.molecule.drift.model.RunHistory;
+import ai.molecule.drift.model.RunReport;
+
 /**
  * Writes the three reports of a run into a folder, each file replaced atomically so that a reader (or
  * a web server) never sees half a report.

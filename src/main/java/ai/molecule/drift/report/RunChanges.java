@@ -10,10 +10,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ai.molecule.drift.lag.Lag;
-import ai.molecule.drift.report.RunHistory.Baseline;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunHistory.Baseline;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 
 /**
  * What changed since the previous complete pass or fail run, for the Markdown report; public because

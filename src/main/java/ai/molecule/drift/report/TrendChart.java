@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import ai.molecule.drift.report.RunHistory.TrendPoint;
+import ai.molecule.drift.model.RunHistory.TrendPoint;
 
 /**
  * The HTML report's org trend chart, laid out for an inline SVG: two panels over the same runs, repositories

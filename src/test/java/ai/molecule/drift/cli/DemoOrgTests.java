@@ -26,12 +26,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import ai.molecule.drift.forge.LocalForge;
-import ai.molecule.drift.forge.ReleaseTag;
 import ai.molecule.drift.forge.RepoFiles;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry.Type;
 import ai.molecule.drift.forge.RepoRef;
 import ai.molecule.drift.lag.Release;
+import ai.molecule.drift.lag.ReleaseTag;
 import ai.molecule.drift.lag.SsotResolver;
 import ai.molecule.drift.lag.Version;
 

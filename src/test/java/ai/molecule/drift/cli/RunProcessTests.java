@@ -97,7 +97,7 @@ class RunProcessTests {
 	private Process scan(String name) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-				"ai.molecule.drift.ConsumerDriftApplication", "scan", "--drift.forge.base-url=" + gitea.baseUrl(),
+				"ai.molecule.drift.cli.Cli", "scan", "--drift.forge.base-url=" + gitea.baseUrl(),
 				"--drift.policy-file=" + dir.resolve("policy.yml"), "--drift.report.dir=" + dir.resolve("reports"),
 				"--drift.scan.concurrency=2", "--drift.scan.chunk-size=5", "--spring.datasource.url=" + databaseUrl()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

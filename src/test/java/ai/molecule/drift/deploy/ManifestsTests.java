@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+
+import ai.molecule.drift.deploy.Manifests.Document;
+import ai.molecule.drift.deploy.Manifests.Kustomization;
+import ai.molecule.drift.model.RunStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -20,11 +25,6 @@ import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
-import org.junit.jupiter.api.Test;
-
-import ai.molecule.drift.deploy.Manifests.Document;
-import ai.molecule.drift.deploy.Manifests.Kustomization;
-import ai.molecule.drift.scan.RunStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

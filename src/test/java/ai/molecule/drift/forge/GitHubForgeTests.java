@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.forge.TestForges.RecordingSleeper;
+import ai.molecule.drift.lag.ReleaseTag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry.Type;
+import ai.molecule.drift.lag.ReleaseTag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

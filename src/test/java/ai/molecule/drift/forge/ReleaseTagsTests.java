@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.molecule.drift.forge.ReleaseTags.ReleaseInfo;
 import ai.molecule.drift.forge.ReleaseTags.TagInfo;
+import ai.molecule.drift.lag.ReleaseTag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ai.molecule.drift.ConsumerDriftApplication;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.report.RunReport;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

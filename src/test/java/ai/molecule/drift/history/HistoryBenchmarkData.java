@@ -11,13 +11,13 @@ import ai.molecule.drift.lag.LagLevel;
 import ai.molecule.drift.lag.Release;
 import ai.molecule.drift.lag.ReleaseLine;
 import ai.molecule.drift.lag.Version;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
-import ai.molecule.drift.scan.Severity;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
+import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.model.Severity;
 
 /**
  * A year of nightly runs of a 1,000-repository org, written through {@link RunStore} as the job writes

@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.forge.FakeGitea;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
+import ai.molecule.drift.job.ConsumerDriftJobConfiguration;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

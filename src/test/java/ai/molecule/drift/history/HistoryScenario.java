@@ -11,12 +11,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 
 import ai.molecule.drift.forge.FakeGitea;
+import ai.molecule.drift.job.ConsumerDriftJobConfiguration;
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.LagLevel;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.ConsumerDriftJobConfiguration;
-import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
 
 /**
  * Six nightly scans of a fake Gitea org in which pins change, as the history tests expect them:

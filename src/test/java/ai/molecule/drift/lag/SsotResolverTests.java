@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ai.molecule.drift.forge.ReleaseTag;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SsotResolverTests {

@@ -95,7 +95,7 @@ class StructuredLogsTests {
 
 	private Result scan(Map<String, String> environment) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), ConsumerDriftApplication.class.getName(), "scan"));
+				"-cp", System.getProperty("java.class.path"), ai.molecule.drift.cli.Cli.class.getName(), "scan"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectOutput(dir.resolve("stdout").toFile())
 			.redirectError(dir.resolve("stderr").toFile());

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 
 import static ai.molecule.drift.publish.PublishFixtures.behind;
 import static ai.molecule.drift.publish.PublishFixtures.inSync;
@@ -77,7 +77,7 @@ class IssueBodyTests {
 	void evenAHugeFailureListFits() {
 		RunReport report = run(5, RunStatus.FAIL, java.util.stream.IntStream.range(0, 1000)
 			.mapToObj((i) -> unlisted("rogue-" + i))
-			.toArray(ai.molecule.drift.scan.RepoResult[]::new));
+			.toArray(ai.molecule.drift.model.RepoResult[]::new));
 
 		String text = body.render(report, RunChanges.unknown(), IssueMarker.report("x"), null);
 

@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import ai.molecule.drift.forge.FakeIssues;
 import ai.molecule.drift.forge.ForgeException;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 import ai.molecule.drift.publish.IssuePublisher.Action;
 import ai.molecule.drift.publish.IssuePublisher.Outcome;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RunStatus;
 
 import static ai.molecule.drift.publish.PublishFixtures.ORG;
 import static ai.molecule.drift.publish.PublishFixtures.behind;

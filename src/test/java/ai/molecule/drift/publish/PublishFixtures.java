@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
-import freemarker.template.TemplateException;
 import org.springframework.ui.freemarker.FreeMarkerConfigurationFactory;
 
 import ai.molecule.drift.lag.Lag;
@@ -16,15 +15,16 @@ import ai.molecule.drift.lag.LagLevel;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
+import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.model.Severity;
 import ai.molecule.drift.report.ReportRenderer;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
-import ai.molecule.drift.scan.Severity;
+import freemarker.template.TemplateException;
 
 /** Runs and a renderer for the publishing tests. */
 final class PublishFixtures {

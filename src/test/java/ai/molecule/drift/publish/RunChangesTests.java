@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
-import ai.molecule.drift.report.RunReport;
-import ai.molecule.drift.scan.RunStatus;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunStatus;
 
 import static ai.molecule.drift.publish.PublishFixtures.T;
 import static ai.molecule.drift.publish.PublishFixtures.behind;

@@ -10,9 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
 
 import static ai.molecule.drift.report.ReportFixtures.PREFIX;
 import static org.assertj.core.api.Assertions.assertThat;

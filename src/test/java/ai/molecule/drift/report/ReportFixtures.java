@@ -8,13 +8,14 @@ import ai.molecule.drift.lag.LagLevel;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
-import ai.molecule.drift.report.RunReport.ForgeInfo;
-import ai.molecule.drift.scan.Classification;
-import ai.molecule.drift.scan.Finding;
-import ai.molecule.drift.scan.FindingCode;
-import ai.molecule.drift.scan.RepoResult;
-import ai.molecule.drift.scan.RunStatus;
-import ai.molecule.drift.scan.Severity;
+import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.model.RunReport.ForgeInfo;
+import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.model.Severity;
 
 /** Realistic runs for the report tests: one of each classification, severity and lag state. */
 final class ReportFixtures {

@@ -3,25 +3,26 @@ package ai.molecule.drift.report;
 import java.io.IOException;
 import java.util.Properties;
 
+import org.springframework.ui.freemarker.FreeMarkerConfigurationFactory;
+
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import org.springframework.ui.freemarker.FreeMarkerConfigurationFactory;
 
 /**
  * The FreeMarker configuration production gets from Spring Boot, built the same way for tests; it leaves out
  * the number, locale and time-zone settings on purpose, since the templates must not depend on them.
  */
-final class ReportTemplates {
+public final class ReportTemplates {
 
 	private ReportTemplates() {
 	}
 
 	/** As configured by {@code spring.freemarker.*}: the folder on disk first, then the jar. */
-	static Configuration configuration() {
+	public static Configuration configuration() {
 		return configuration("file:reports-templates/", "classpath:/reports-templates/");
 	}
 
-	static Configuration configuration(String... loaderPaths) {
+	public static Configuration configuration(String... loaderPaths) {
 		FreeMarkerConfigurationFactory factory = new FreeMarkerConfigurationFactory();
 		factory.setTemplateLoaderPaths(loaderPaths);
 		factory.setPreferFileSystemAccess(false);
@@ -39,7 +40,7 @@ final class ReportTemplates {
 		}
 	}
 
-	static ReportRenderer renderer() {
+	public static ReportRenderer renderer() {
 		return new ReportRenderer(configuration());
 	}
 }

@@ -1,0 +1,91 @@
+package ai.molecule.drift.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import ai.molecule.drift.classify.RunVerdict;
+import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.model.RunReport;
+import ai.molecule.drift.report.ReportWriter;
+
+/**
+ * Last step, reached whatever happened before: decides the run's status, closes the run in the
+ * history and writes the reports from what was persisted.
+ */
+class ReportTasklet implements Tasklet {
+
+	/** Key of the final status in the job's execution context; set only once the reports are written. */
+	static final String RUN_STATUS = ConsumerDriftJobConfiguration.RUN_STATUS;
+
+	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+	private final RunStore store;
+
+	private final ReportWriter reportWriter;
+
+	private final Path reportDir;
+
+	private final Clock clock;
+
+	ReportTasklet(RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+		this.store = store;
+		this.reportWriter = reportWriter;
+		this.reportDir = reportDir;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
+		JobExecution job = stepExecution.getJobExecution();
+		long runId = ScanSteps.runId(stepExecution);
+		List<String> problems = job.getStepExecutions()
+			.stream()
+			// A failed step followed by a transition ends ABANDONED, not FAILED: look at what it threw.
+			.filter(s -> !s.getFailureExceptions().isEmpty())
+			.map(ReportTasklet::describeFailure)
+			.toList();
+		boolean ssotResolutionRan = job.getStepExecutions()
+			.stream()
+			.anyMatch(s -> s.getStepName().equals(ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP)
+					&& s.getStatus() == BatchStatus.COMPLETED);
+		RunReport persisted = store.load(runId);
+		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
+				persisted.repos());
+		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
+		RunReport report = store.load(runId);
+		List<Path> written = reportWriter.write(report, reportDir);
+		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
+		String counts = report.counts()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.map(e -> e.getValue() + " " + e.getKey().id())
+			.collect(java.util.stream.Collectors.joining(", "));
+		log.info("Run {} {}: {} repositories ({}), {} behind the SSOT; reports in {}", runId,
+				verdict.status().id().toUpperCase(), report.repos().size(), counts.isEmpty() ? "none" : counts,
+				report.behind().size(), written.get(0).getParent().toAbsolutePath());
+		verdict.reasons().forEach(reason -> log.warn("  {}", reason));
+		return RepeatStatus.FINISHED;
+	}
+
+	private static String describeFailure(StepExecution step) {
+		String message = step.getFailureExceptions().stream().findFirst().map(StepLog::explain).orElse("no details");
+		return switch (step.getStepName()) {
+			case ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP -> "The run could not start: " + message;
+			case ConsumerDriftJobConfiguration.SCAN_STEP -> "The scan did not complete: " + message;
+			default -> "Step " + step.getStepName() + " failed: " + message;
+		};
+	}
+}

@@ -1,0 +1,54 @@
+package ai.molecule.drift.job;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+import ai.molecule.drift.ConfigurationException;
+import ai.molecule.drift.forge.ForgeException;
+import ai.molecule.drift.policy.PolicyException;
+
+/** One log line per step: its outcome, item counts and time taken. */
+class StepLog implements StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(StepLog.class);
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		LocalDateTime start = step.getStartTime();
+		long millis = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis();
+		Throwable failure = step.getFailureExceptions().stream().findFirst().orElse(null);
+		if (failure != null) {
+			// Expected conditions (bad policy, forge down) get one sentence; the trace is for debugging.
+			log.error("Step {} failed after {} ms: {}", step.getStepName(), millis, explain(failure));
+			log.debug("Step {} failure", step.getStepName(), failure);
+		}
+		else if (step.getReadCount() > 0 || step.getWriteCount() > 0) {
+			log.info("Step {} {}: {} read, {} written in {} ms", step.getStepName(), step.getStatus(),
+					step.getReadCount(), step.getWriteCount(), millis);
+		}
+		else {
+			log.info("Step {} {} in {} ms", step.getStepName(), step.getStatus(), millis);
+		}
+		return null;
+	}
+
+	/** The sentence worth showing: Batch wraps failures ("Unable to process chunk"); ours carry the cause. */
+	static String explain(Throwable failure) {
+		Throwable deepest = failure;
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ForgeException || t instanceof PolicyException || t instanceof ConfigurationException) {
+				return t.getMessage();
+			}
+			if (t.getMessage() != null) {
+				deepest = t;
+			}
+		}
+		return deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
+	}
+}
