@@ -56,6 +56,12 @@ public record DriftProperties(
 
 		public Forge {
 			requireRange("drift.forge.max-attempts", maxAttempts, 1, 20);
+			// Not echoed: a URL may carry credentials (https://user:token@host).
+			if (baseUrl != null && (baseUrl.getHost() == null || baseUrl.getScheme() == null
+					|| !baseUrl.getScheme().matches("(?i)https?"))) {
+				throw new IllegalArgumentException("drift.forge.base-url (DRIFT_FORGE_BASE_URL) must be an http or https "
+						+ "URL with a host, such as https://git.example.com");
+			}
 		}
 
 		public boolean hasToken() {

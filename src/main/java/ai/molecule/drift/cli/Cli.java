@@ -1,30 +1,34 @@
 package ai.molecule.drift.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code scan} (the default), {@code history} and {@code help}. Returns the process exit code
+ * The process's entry point: splits the {@code --name=value} settings from the command's own arguments,
+ * checks both before anything starts, and runs the command. Returns the exit code (0 pass, 1 fail, 2 error)
  * so that tests can call it without exiting the JVM.
  */
 public final class Cli {
 
-	static final String USAGE = """
-			Usage: java -jar consumer-drift.jar [scan] [--demo] [--name=value ...]
-			       java -jar consumer-drift.jar history repo NAME|trend|time-to-sync|worst [options]
+	/** {@code --drift.org=x}, {@code --spring.datasource.url=x}: a dotted name is a Spring setting. */
+	private static final Pattern SETTING = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+(=.*)?", Pattern.DOTALL);
 
-			Commands:
-			  scan          scan the organisation, persist the run and write the reports (default)
-			  scan --demo   scan a built-in demo organisation: no server, token or configuration needed
-			  history       query the persisted runs (history --help for the queries)
-			  help          show this help
+	private static final Set<String> COMMANDS = Set.of("scan", "history", "help");
 
-			Settings are Spring properties: --drift.org=molecule-ai, or the environment (DRIFT_ORG).
-			See README.md for every setting, the policy file and the exit codes:
-			  0 pass, 1 fail (an error finding, e.g. an unlisted-pinned repo), 2 error (SSOT unresolved,
-			  forge unreadable, invalid configuration).
-			""";
+	private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
 	private Cli() {
 	}
@@ -34,35 +38,93 @@ public final class Cli {
 	}
 
 	public static int run(String... args) {
-		return run(List.of(args), System.out, System.err);
+		return run(List.of(args), System.out, System.err, System.getenv());
 	}
 
 	static int run(List<String> args, PrintStream out, PrintStream err) {
-		String command = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("scan");
-		List<String> rest = args.stream().filter(a -> !a.equals(command)).toList();
-		if (command.equals("history")) {
-			// Its queries have their own --help; their operands may be any word.
-			List<String> historyArgs = new ArrayList<>(args);
-			historyArgs.remove(command);
-			return new HistoryCommand(out, err).run(historyArgs);
+		return run(args, out, err, System.getenv());
+	}
+
+	static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment) {
+		List<String> settings = new ArrayList<>();
+		List<String> words = new ArrayList<>();
+		for (String arg : args) {
+			(SETTING.matcher(arg).matches() ? settings : words).add(arg);
 		}
-		if (args.contains("--help") || args.contains("-h")) {
-			out.print(USAGE);
-			return 0;
+		List<String> problems = new SettingsCheck(SettingNames.fromMetadata()).problems(settings, environment);
+		if (!problems.isEmpty()) {
+			problems.forEach(err::println);
+			err.println("Run with help for the commands; README.md lists every setting.");
+			return 2;
 		}
-		return switch (command) {
-			case "scan" -> new ScanCommand(out, err).run(rest);
-			case "help" -> {
-				out.print(USAGE);
-				yield 0;
-			}
-			default -> {
-				// The word is not echoed: it may be a secret meant as an option's value (--token VALUE).
-				err.println("Unknown command: the first argument that is not an option must be scan, history or help, "
-						+ "and settings are written --name=value.");
-				err.print(USAGE);
-				yield 2;
-			}
-		};
+		if (words.isEmpty() || (!COMMANDS.contains(words.get(0)) && words.get(0).startsWith("-")
+				&& !words.get(0).equals("-h") && !words.get(0).equals("--help"))) {
+			words.add(0, "scan");
+		}
+		CommandLine commandLine = commandLine(new Terminal(out, err, List.copyOf(settings), environment));
+		return commandLine.execute(words.toArray(String[]::new));
+	}
+
+	static CommandLine commandLine(Terminal terminal) {
+		CommandLine commandLine = new CommandLine(new ConsumerDriftCommand(terminal));
+		commandLine.addSubcommand(new ScanCommand(terminal));
+		commandLine.addSubcommand(HistoryCommand.commandLine(terminal));
+		commandLine.addSubcommand(new CommandLine.HelpCommand());
+		commandLine.setOut(new PrintWriter(terminal.out(), true));
+		commandLine.setErr(new PrintWriter(terminal.err(), true));
+		commandLine.setUsageHelpWidth(100);
+		commandLine.setParameterExceptionHandler(Cli::mistake);
+		commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> internalError(ex, terminal.err()));
+		return commandLine;
+	}
+
+	/** A mistake on the command line: said in one sentence, then the command's usage, exit 2. */
+	private static int mistake(ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		PrintWriter err = command.getErr();
+		if (ex instanceof UnmatchedArgumentException unmatched) {
+			err.println(unmatched(unmatched));
+		}
+		else {
+			// A converter's own sentence already names the option and the allowed values.
+			err.println((ex.getCause() instanceof TypeConversionException conversion) ? conversion.getMessage()
+					: ex.getMessage());
+		}
+		err.print(command.getHelp().fullSynopsis());
+		err.println("Run " + command.getCommandSpec().qualifiedName() + " --help for more.");
+		return 2;
+	}
+
+	/**
+	 * Names an unknown option but never echoes a word that is not one: it may be a secret meant as an option's
+	 * value ({@code --token VALUE}).
+	 */
+	private static String unmatched(UnmatchedArgumentException ex) {
+		List<String> options = ex.getUnmatched().stream().filter((a) -> a.startsWith("-"))
+			.map((a) -> a.split("=", 2)[0])
+			.toList();
+		if (options.isEmpty()) {
+			String where = ex.getCommandLine().getCommandSpec().qualifiedName().replace(ConsumerDriftCommand.NAME, "")
+				.trim();
+			return (where.isEmpty() ? "Unknown command" : "Unexpected word after " + where)
+					+ " (not shown: it may be a secret); settings are written --name=value.";
+		}
+		List<String> known = ex.getCommandLine().getCommandSpec().options().stream()
+			.flatMap((o) -> Arrays.stream(o.names()))
+			.filter((n) -> n.startsWith("--"))
+			.toList();
+		List<String> suggestions = options.stream().flatMap((o) -> known.stream()
+			.filter((k) -> SettingNames.distance(o, k) <= 2)).distinct().toList();
+		return "Unknown option " + String.join(", ", options)
+				+ (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+				+ ". Settings are written --name=value.";
+	}
+
+	/** A defect, not a mistake of the user's: one sentence, the stack trace at DEBUG only. */
+	static int internalError(Exception ex, PrintStream err) {
+		err.println("consumer-drift stopped on an internal error (" + ex.getClass().getSimpleName() + ": "
+				+ ex.getMessage() + "). Please report it; --logging.level.ai.molecule.drift=DEBUG logs the stack trace.");
+		log.debug("Internal error", ex);
+		return 2;
 	}
 }

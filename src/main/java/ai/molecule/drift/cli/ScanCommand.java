@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import ai.molecule.drift.ConsumerDriftApplication;
 import ai.molecule.drift.DriftProperties;
@@ -28,23 +31,36 @@ import ai.molecule.drift.model.RunStatus;
  * {@code scan}: starts the application, runs {@code consumerDriftJob} once and maps the run's
  * status to the contract's exit code (0 pass, 1 fail, 2 error).
  */
-final class ScanCommand {
+@Command(name = "scan", description = "Scan the organisation, persist the run and write the reports (the default command).",
+		footer = { "", "Settings follow as --name=value (README.md lists them all), for example:",
+				"  --drift.forge.base-url=https://git.example.com --drift.policy-file=drift-policy.yml" })
+final class ScanCommand implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanCommand.class);
+
+	@Option(names = "--demo", description = "Scan a built-in demo organisation: no server, token or configuration needed.")
+	private boolean demo;
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help.")
+	private boolean help;
 
 	private final PrintStream out;
 
 	private final PrintStream err;
 
-	ScanCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+	private final List<String> settings;
+
+	ScanCommand(Terminal terminal) {
+		this.out = terminal.out();
+		this.err = terminal.err();
+		this.settings = terminal.settings();
 	}
 
-	int run(List<String> args) {
+	@Override
+	public Integer call() {
 		Map<String, Object> demoSettings = new LinkedHashMap<>();
-		List<String> springArgs = args.stream().filter(a -> !a.equals("--demo")).toList();
-		if (args.contains("--demo")) {
+		List<String> springArgs = settings;
+		if (demo) {
 			try {
 				DemoOrg demo = DemoOrg.create(Files.createTempDirectory("consumer-drift-demo-"));
 				demoSettings.putAll(demoSettings(demo));
@@ -59,6 +75,9 @@ final class ScanCommand {
 			return launch(context);
 		}
 		catch (RuntimeException ex) {
+			if (!StartupFailures.isConfiguration(ex)) {
+				return Cli.internalError(ex, err);
+			}
 			err.println("consumer-drift could not start: " + StartupFailures.explain(ex));
 			return 2;
 		}

@@ -1,13 +1,20 @@
 package ai.molecule.drift.cli;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.dao.DataAccessException;
 
 import ai.molecule.drift.ConfigurationException;
+import ai.molecule.drift.policy.PolicyException;
 
-/** Turns a failure to start into one sentence an operator can act on, without a stack trace. */
+/**
+ * Turns a failure to start into one sentence an operator can act on, without a stack trace, when it is a
+ * problem of configuration (a setting, the policy, the database); anything else is an internal error.
+ */
 final class StartupFailures {
 
 	private static final String NO_ENUM_CONSTANT = "No enum constant ";
@@ -15,13 +22,25 @@ final class StartupFailures {
 	private StartupFailures() {
 	}
 
+	/** Whether the failure is the user's configuration (or environment) rather than a defect. */
+	static boolean isConfiguration(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ConfigurationException || t instanceof BindException || t instanceof PolicyException
+					|| t instanceof SQLException || t instanceof DataAccessException || t instanceof IOException
+					|| isDatabaseLock(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static String explain(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			String message = String.valueOf(t.getMessage());
-			if (message.contains("Database may be already in use") || message.contains("file is locked")) {
-				return "the history database is in use by another run (H2 file lock). Only one scan may use "
-						+ "a database file at a time; wait for the other run or set spring.datasource.url "
-						+ "(SPRING_DATASOURCE_URL) to another database.";
+			if (isDatabaseLock(t)) {
+				return "a scan is running on the history database right now (H2 allows one process at a time "
+						+ "on a file). Wait for it to finish, or set spring.datasource.url (SPRING_DATASOURCE_URL) "
+						+ "to another database.";
 			}
 			if (t instanceof ConfigurationException) {
 				return message;
@@ -31,6 +50,11 @@ final class StartupFailures {
 			}
 		}
 		return rootMessage(failure);
+	}
+
+	private static boolean isDatabaseLock(Throwable t) {
+		String message = String.valueOf(t.getMessage());
+		return message.contains("Database may be already in use") || message.contains("file is locked");
 	}
 
 	private static String rootMessage(Throwable failure) {

@@ -80,6 +80,9 @@ class CliTests {
 		int exit = Cli.run(List.of("--drift.forge.token", "s3cr3t-value"), new PrintStream(out), new PrintStream(err));
 
 		assertThat(exit).isEqualTo(2);
+		assertThat(stderr()).contains("--drift.forge.token has no value", "--drift.forge.token=value")
+			.doesNotContain("s3cr3t-value");
+		assertThat(Cli.run(List.of("s3cr3t-value"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
 		assertThat(stderr()).contains("Unknown command").doesNotContain("s3cr3t-value");
 	}
 
@@ -128,7 +131,7 @@ class CliTests {
 	void helpAndUnknownCommands() {
 		assertThat(Cli.run(List.of("help"), new PrintStream(out), new PrintStream(err))).isZero();
 		assertThat(Cli.run(List.of("scan", "--help"), new PrintStream(out), new PrintStream(err))).isZero();
-		assertThat(stdout()).contains("scan --demo");
+		assertThat(stdout()).contains("scan [-h] [--demo]", "Scan a built-in demo organisation");
 		assertThat(Cli.run(List.of("frobnicate"), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
 		assertThat(stderr()).contains("Unknown command", "--name=value");
 	}

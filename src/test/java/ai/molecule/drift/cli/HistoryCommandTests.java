@@ -54,37 +54,45 @@ class HistoryCommandTests {
 	@Test
 	void everyQueryHasItsOwnHelp() {
 		assertThat(run("history", "--help")).isZero();
-		assertThat(stdout()).contains("repo NAME", "trend", "time-to-sync", "worst", "--format table|csv|json");
+		assertThat(stdout()).contains("repo", "trend", "time-to-sync", "worst", "--format table|csv|json");
 		assertThat(run("history", "repo", "--help")).isZero();
-		assertThat(stdout()).startsWith("Usage: java -jar consumer-drift.jar history repo NAME").contains("--since");
+		assertThat(stdout()).startsWith("Usage: java -jar consumer-drift.jar history repo").contains("NAME", "--since");
 		assertThat(run("history", "trend", "-h")).isZero();
 		assertThat(stdout()).contains("medianLagReleases");
 		assertThat(run("history", "time-to-sync", "--help")).isZero();
-		assertThat(stdout()).contains("--release V", "pending");
+		assertThat(stdout()).contains("--release=V", "pending");
 		assertThat(run("history", "worst", "--help")).isZero();
-		assertThat(stdout()).contains("--limit N", "--by lag|age");
+		assertThat(stdout()).contains("--limit=N", "--by=lag|age");
 		assertThat(run("help")).isZero();
-		assertThat(stdout()).contains("history       query the persisted runs");
+		assertThat(stdout()).contains("history  Query the persisted runs");
+		assertThat(run("help", "history")).isZero();
+		assertThat(stdout()).startsWith("Usage: java -jar consumer-drift.jar history");
 	}
 
 	@Test
 	void mistakesAreExplainedBeforeAnythingStarts(CapturedOutput log) {
 		assertThat(run("history")).isEqualTo(2);
-		assertThat(stderr()).contains("Usage: java -jar consumer-drift.jar history QUERY");
+		assertThat(stderr()).startsWith("Say which query").contains("Usage: java -jar consumer-drift.jar history");
 		assertThat(run("history", "trends")).isEqualTo(2);
-		assertThat(stderr()).startsWith("Unknown history query").doesNotContain("trends");
+		assertThat(stderr()).startsWith("Unexpected word after history (not shown").doesNotContain("trends");
 		assertThat(run("history", "repo")).isEqualTo(2);
-		assertThat(stderr()).startsWith("history repo needs exactly one repository name");
+		assertThat(stderr()).startsWith("Missing required parameter: 'NAME'");
+		assertThat(run("history", "trend", "extra")).isEqualTo(2);
+		assertThat(stderr()).startsWith("Unexpected word after history trend").doesNotContain("extra");
 		assertThat(run("history", "trend", "--format", "xml")).isEqualTo(2);
 		assertThat(stderr()).startsWith("--format must be table, csv or json, not xml");
 		assertThat(run("history", "trend", "--since", "yesterday")).isEqualTo(2);
 		assertThat(stderr()).startsWith("--since must be a number of days (90d) or a date (2026-01-01)");
 		assertThat(run("history", "trend", "--limit", "3")).isEqualTo(2);
-		assertThat(stderr()).startsWith("--limit does not apply to history trend");
+		assertThat(stderr()).startsWith("Unknown option --limit.");
+		assertThat(run("history", "trend", "--sinse", "3d")).isEqualTo(2);
+		assertThat(stderr()).startsWith("Unknown option --sinse; did you mean --since?");
 		assertThat(run("history", "worst", "--limit=0")).isEqualTo(2);
 		assertThat(run("history", "time-to-sync", "--release", "latest")).isEqualTo(2);
 		assertThat(run("history", "worst", "--token", "s3cret")).isEqualTo(2);
-		assertThat(stderr()).startsWith("unknown option --token").doesNotContain("s3cret");
+		assertThat(stderr()).startsWith("Unknown option --token.").doesNotContain("s3cret");
+		assertThat(run("history", "worst", "--token=s3cret")).isEqualTo(2);
+		assertThat(stderr()).startsWith("Unknown option --token.").doesNotContain("s3cret");
 		assertThat(log.getAll()).doesNotContain("Run ", "Flyway");
 	}
 
@@ -115,6 +123,13 @@ class HistoryCommandTests {
 		assertThat(sync.get(0).get("synced").asInt()).isEqualTo(4);
 		assertThat(sync.get(0).get("pending").asInt()).isEqualTo(7);
 		assertThat(sync.get(0).get("historyStartsLater").asBoolean()).isTrue();
+
+		// The documented default form, which once crashed building the note for --release before checking it.
+		for (String format : List.of("table", "csv", "json")) {
+			assertThat(run("history", "time-to-sync", "--demo", "--format", format)).isZero();
+			assertThat(stdout()).contains("0.3.27");
+			assertThat(stderr()).doesNotContain("could not start", "internal error");
+		}
 
 		assertThat(run("history", "repo", "molecule-ai-workspace-template-nope", "--demo", "--format", "json")).isZero();
 		assertThat(stdout()).isEqualTo("[ ]\n");

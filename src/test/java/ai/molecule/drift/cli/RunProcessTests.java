@@ -85,7 +85,7 @@ class RunProcessTests {
 		Process second = scan("second");
 		assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(second.exitValue()).isEqualTo(2);
-		assertThat(log("second")).contains("the history database is in use by another run").doesNotContain("\tat ");
+		assertThat(log("second")).contains("a scan is running on the history database right now").doesNotContain("\tat ");
 		assertThat(first.isAlive()).isTrue();
 
 		gitea.clearFaults();
