@@ -84,8 +84,11 @@ class PackageStructureTests {
 
 	@Test
 	void renderingReadsNoDatabase() {
+		// The issue body re-renders for every probe of its size budget: it too gets its history as arguments.
 		noClasses().that()
 			.resideInAnyPackage(ROOT + ".report")
+			.or()
+			.haveFullyQualifiedName(ROOT + ".publish.IssueBody")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..", ROOT + ".history..")

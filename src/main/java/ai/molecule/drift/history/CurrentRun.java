@@ -16,7 +16,7 @@ final class CurrentRun {
 	static Optional<Long> find(JdbcClient jdbc, HistoryScope scope) {
 		return jdbc.sql("select max(d.id) from drift_run d where %s and d.ssot_version is not null"
 			.formatted(HistorySql.IN_SCOPE))
-			.params(scope.org(), scope.forgeType())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix())
 			.query(Long.class)
 			.optional();
 	}

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code drift.history.*} settings: how long runs are kept and how much history the reports draw.
  *
  * @param retentionDays runs that started more than this many days ago are pruned at the end of every
- *     successful run (pass or fail) of the same organisation and forge; {@code 0} keeps everything
+ *     successful run (pass or fail) of the same {@link HistoryScope}; {@code 0} keeps everything
  * @param chartRuns how many of the latest runs the HTML report's trend chart and sparklines show
  */
 @ConfigurationProperties("drift.history")

@@ -14,8 +14,11 @@ final class HistorySql {
 	 */
 	static final String COMPLETE = "d.status in ('pass', 'fail', 'error')";
 
-	/** The runs of one history ({@link HistoryScope}), as alias {@code d}; two parameters: org, forge type. */
-	static final String IN_SCOPE = "d.org = ? and d.forge_type = ? and " + COMPLETE;
+	/**
+	 * The complete runs of one history ({@link HistoryScope}), as alias {@code d}; three parameters: org,
+	 * forge type, repository prefix.
+	 */
+	static final String IN_SCOPE = "d.org = ? and d.forge_type = ? and d.repo_prefix = ? and " + COMPLETE;
 
 	/** A repository row ({@code r}) whose repository could not be read in that run. */
 	static final String UNREADABLE = """

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Finds, for the repositories of a run being written, their rows in the previous complete run of the
- * same org and forge that has one: the previous run for nearly all of them, a look further back for a
- * repository that was missing from it. A run left running (crashed) is never taken as previous.
+ * same {@link HistoryScope} that has one: the previous run for nearly all of them, a look further back
+ * for a repository that was missing from it. A run left running (crashed) is never taken as previous;
+ * unlike {@link PreviousRun}, an error run is, since its rows carry the last known pins forward.
  */
 final class PreviousTimelines {
 
@@ -30,18 +31,20 @@ final class PreviousTimelines {
 	 *
 	 * @param id the run
 	 * @param startedAt when it started
-	 * @param org its organisation
-	 * @param forgeType its forge
+	 * @param scope the history it belongs to
 	 * @param ssotResolved whether it measured lag
 	 */
-	record Run(long id, Instant startedAt, String org, String forgeType, boolean ssotResolved) {
+	record Run(long id, Instant startedAt, HistoryScope scope, boolean ssotResolved) {
 	}
 
 	Run run(long runId) {
-		return jdbc.sql("select d.id, d.started_at, d.org, d.forge_type, d.ssot_version from drift_run d where d.id = ?")
+		return jdbc.sql("""
+				select d.id, d.started_at, d.org, d.forge_type, d.repo_prefix, d.ssot_version from drift_run d
+				where d.id = ?""")
 			.param(runId)
-			.query((rs, i) -> new Run(rs.getLong("id"), HistorySql.instant(rs, "started_at"), rs.getString("org"),
-					rs.getString("forge_type"), rs.getString("ssot_version") != null))
+			.query((rs, i) -> new Run(rs.getLong("id"), HistorySql.instant(rs, "started_at"),
+					new HistoryScope(rs.getString("org"), rs.getString("forge_type"), rs.getString("repo_prefix")),
+					rs.getString("ssot_version") != null))
 			.single();
 	}
 
@@ -49,7 +52,7 @@ final class PreviousTimelines {
 	Map<String, RepoTimeline> of(Run run, Collection<String> names) {
 		Map<String, RepoTimeline> previous = new HashMap<>();
 		jdbc.sql("select max(d.id) from drift_run d where %s and d.id < ?".formatted(HistorySql.IN_SCOPE))
-			.params(run.org(), run.forgeType(), run.id())
+			.params(run.scope().org(), run.scope().forgeType(), run.scope().repoPrefix(), run.id())
 			.query(Long.class)
 			.optional()
 			.ifPresent(previousRun -> jdbc.sql("select r.name, %s from drift_repo_result r where r.run_id = ?"
@@ -71,7 +74,7 @@ final class PreviousTimelines {
 				select %s from drift_repo_result r join drift_run d on d.id = r.run_id
 				where r.name = ? and %s and r.run_id < ? order by r.run_id desc fetch first 1 rows only"""
 			.formatted(COLUMNS, HistorySql.IN_SCOPE))
-			.params(name, run.org(), run.forgeType(), run.id())
+			.params(name, run.scope().org(), run.scope().forgeType(), run.scope().repoPrefix(), run.id())
 			.query((rs, i) -> timeline(rs))
 			.optional();
 	}

@@ -31,7 +31,7 @@ final class RepoHistoryQuery {
 				from drift_run d left join drift_repo_result r on r.run_id = d.id and r.name = ?
 				where %s and d.started_at >= ?
 				order by d.started_at, d.id""".formatted(HistorySql.IN_SCOPE))
-			.params(name, scope.org(), scope.forgeType(), HistorySql.timestamp(since))
+			.params(name, scope.org(), scope.forgeType(), scope.repoPrefix(), HistorySql.timestamp(since))
 			.query((rs, i) -> {
 				long runId = rs.getLong("id");
 				String status = rs.getString("status");
@@ -66,7 +66,7 @@ final class RepoHistoryQuery {
 		return jdbc.sql("""
 				select r.name from drift_repo_result r join drift_run d on d.id = r.run_id
 				where lower(r.name) = lower(?) and %s order by d.id desc""".formatted(HistorySql.IN_SCOPE))
-			.params(repo, scope.org(), scope.forgeType())
+			.params(repo, scope.org(), scope.forgeType(), scope.repoPrefix())
 			.query(String.class)
 			.stream()
 			.findFirst();
@@ -78,7 +78,7 @@ final class RepoHistoryQuery {
 				select f.run_id, f.code from drift_run d join drift_finding f on f.run_id = d.id and f.repo_name = ?
 				where %s and d.started_at >= ?
 				order by f.run_id, f.position""".formatted(HistorySql.IN_SCOPE))
-			.params(name, scope.org(), scope.forgeType(), HistorySql.timestamp(since))
+			.params(name, scope.org(), scope.forgeType(), scope.repoPrefix(), HistorySql.timestamp(since))
 			.query(rs -> {
 				findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
 			});

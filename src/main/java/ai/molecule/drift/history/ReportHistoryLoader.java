@@ -16,20 +16,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunHistory;
-import ai.molecule.drift.model.RunHistory.Baseline;
 import ai.molecule.drift.model.RunHistory.TrendPoint;
-import ai.molecule.drift.model.RunHistorySource;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunStatus;
 
 /**
- * Reads from the history database what a run's reports show of the past: the trend of the latest
- * {@code drift.history.chart-runs} runs, each repository's lag over them, and the previous pass or fail run.
+ * Reads from the history database what a run's reports and tracking issue show of the past, all within
+ * the run's {@link HistoryScope}: the trend of the latest {@code drift.history.chart-runs} runs, each
+ * repository's lag over them, and the {@link PreviousRun previous run}. Callers read it once per run and
+ * hand it to the rendering, which reads nothing itself.
  */
 @Component
-class ReportHistoryLoader implements RunHistorySource {
+public class ReportHistoryLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportHistoryLoader.class);
 
@@ -56,12 +55,12 @@ class ReportHistoryLoader implements RunHistorySource {
 		this.savepoint.setReadOnly(true);
 	}
 
-	@Override
+	/** The history of {@code report}'s job up to it; {@link RunHistory#none()} when it cannot be read. */
 	public RunHistory of(RunReport report) {
-		if (report.forge() == null) {
+		HistoryScope scope = HistoryScope.of(report.forge());
+		if (scope == null) {
 			return RunHistory.none();
 		}
-		HistoryScope scope = new HistoryScope(report.forge().org(), report.forge().type());
 		try {
 			return savepoint.execute(status -> load(scope, report));
 		}
@@ -77,7 +76,7 @@ class ReportHistoryLoader implements RunHistorySource {
 		List<Long> runIds = jdbc.sql("""
 				select d.id from drift_run d where %s and d.id <= ? order by d.id desc fetch first %d rows only"""
 			.formatted(HistorySql.IN_SCOPE, chartRuns))
-			.params(scope.org(), scope.forgeType(), report.runId())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix(), report.runId())
 			.query(Long.class)
 			.list();
 		List<TrendPoint> points = runIds.isEmpty() ? List.of()
@@ -86,7 +85,7 @@ class ReportHistoryLoader implements RunHistorySource {
 					.map(row -> new TrendPoint(row.runId(), row.startedAt(), RunStatus.fromId(row.status()), row.behind(),
 							row.medianLagReleases()))
 					.toList();
-		return new RunHistory(true, points, lagSeries(scope, report, points), baseline(scope, report.runId()));
+		return new RunHistory(true, points, lagSeries(scope, report, points), previous(scope, report.runId()));
 	}
 
 	private Map<String, List<Integer>> lagSeries(HistoryScope scope, RunReport report, List<TrendPoint> points) {
@@ -104,7 +103,7 @@ class ReportHistoryLoader implements RunHistorySource {
 				select r.run_id, r.name, r.lag_releases from drift_repo_result r join drift_run d on d.id = r.run_id
 				where %s and r.run_id between ? and ? and r.lag_releases is not null"""
 			.formatted(HistorySql.IN_SCOPE))
-			.params(scope.org(), scope.forgeType(), points.get(0).runId(), report.runId())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix(), points.get(0).runId(), report.runId())
 			.query(rs -> {
 				Integer[] values = series.get(rs.getString(2));
 				Integer position = index.get(rs.getLong(1));
@@ -117,19 +116,7 @@ class ReportHistoryLoader implements RunHistorySource {
 		return lists;
 	}
 
-	private Baseline baseline(HistoryScope scope, long runId) {
-		Long previous = jdbc.sql("""
-				select max(d.id) from drift_run d
-				where d.org = ? and d.forge_type = ? and d.status in ('pass', 'fail') and d.id < ?""")
-			.params(scope.org(), scope.forgeType(), runId)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
-		if (previous == null) {
-			return null;
-		}
-		RunReport run = store.load(previous);
-		List<RepoResult> repos = run.repos();
-		return new Baseline(previous, run.startedAt(), run.status(), repos);
+	private RunReport previous(HistoryScope scope, long runId) {
+		return PreviousRun.before(jdbc, scope, runId).map(store::load).orElse(null);
 	}
 }

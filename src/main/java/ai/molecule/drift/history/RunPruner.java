@@ -15,10 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RunPruner {
 
-	// The runs to prune, as a sub-select: parameters org, forge type, cut-off, run to keep.
+	// The runs to prune, as a sub-select: parameters org, forge type, repository prefix, cut-off, run to keep.
 	private static final String OLD_RUNS = """
 			select d.job_execution_id from drift_run d
-			where d.org = ? and d.forge_type = ? and d.started_at < ? and d.id <> ? and d.job_execution_id is not null""";
+			where d.org = ? and d.forge_type = ? and d.repo_prefix = ? and d.started_at < ? and d.id <> ?
+			and d.job_execution_id is not null""";
 
 	private final JdbcClient jdbc;
 
@@ -35,7 +36,7 @@ class RunPruner {
 	 */
 	@Transactional
 	public int prune(HistoryScope scope, Instant before, long keepRunId) {
-		Object[] params = { scope.org(), scope.forgeType(), HistorySql.timestamp(before), keepRunId };
+		Object[] params = { scope.org(), scope.forgeType(), scope.repoPrefix(), HistorySql.timestamp(before), keepRunId };
 		// Instances are matched by id, never "any instance without executions": another CronJob sharing the
 		// database may have just created one and not yet its execution.
 		List<Long> instances = template.queryForList("""
@@ -54,7 +55,8 @@ class RunPruner {
 				and not exists (select 1 from BATCH_JOB_EXECUTION e where e.JOB_INSTANCE_ID = ?)""",
 				instances.stream().map(id -> new Object[] { id, id }).toList());
 		// Repository rows, findings, releases and reasons go with their run (on delete cascade).
-		return jdbc.sql("delete from drift_run where org = ? and forge_type = ? and started_at < ? and id <> ?")
+		return jdbc.sql("""
+				delete from drift_run where org = ? and forge_type = ? and repo_prefix = ? and started_at < ? and id <> ?""")
 			.params(params)
 			.update();
 	}

@@ -57,7 +57,7 @@ final class TimeToSyncQuery {
 	private List<SyncLatency.Run> runs(HistoryScope scope) {
 		return jdbc.sql("select d.id, d.started_at from drift_run d where %s order by d.started_at, d.id"
 			.formatted(HistorySql.IN_SCOPE))
-			.params(scope.org(), scope.forgeType())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix())
 			.query((rs, i) -> new SyncLatency.Run(rs.getLong(1), HistorySql.instant(rs, "started_at")))
 			.list();
 	}
@@ -67,7 +67,7 @@ final class TimeToSyncQuery {
 				select d.ssot_version, max(d.ssot_published_at) as published_at, min(d.started_at) as first_seen
 				from drift_run d where %s and d.ssot_version is not null group by d.ssot_version"""
 			.formatted(HistorySql.IN_SCOPE))
-			.params(scope.org(), scope.forgeType())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix())
 			.query((rs, i) -> new Published(Version.parse(rs.getString(1)).orElseThrow(),
 					HistorySql.instant(rs, "published_at"), HistorySql.instant(rs, "first_seen")))
 			.list();
@@ -78,7 +78,7 @@ final class TimeToSyncQuery {
 				select max(rr.published_at) as published_at, min(d.started_at) as first_seen
 				from drift_run_release rr join drift_run d on d.id = rr.run_id where %s and rr.version = ?"""
 			.formatted(HistorySql.IN_SCOPE))
-			.params(scope.org(), scope.forgeType(), release.toString())
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix(), release.toString())
 			.query((rs, i) -> rs.getObject("first_seen") == null ? null
 					: new Published(release, HistorySql.instant(rs, "published_at"), HistorySql.instant(rs, "first_seen")))
 			.optional();
@@ -86,7 +86,7 @@ final class TimeToSyncQuery {
 
 	private Map<String, List<SyncLatency.PinChange>> pinChanges(HistoryScope scope, long currentRunId) {
 		Map<String, List<SyncLatency.PinChange>> changes = new LinkedHashMap<>();
-		jdbc.sql(PIN_CHANGES).params(currentRunId, scope.org(), scope.forgeType()).query(rs -> {
+		jdbc.sql(PIN_CHANGES).params(currentRunId, scope.org(), scope.forgeType(), scope.repoPrefix()).query(rs -> {
 			changes.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>())
 				.add(SyncLatency.PinChange.of(rs.getLong("run_id"), HistorySql.instant(rs, "started_at"),
 						rs.getString("known_pin")));

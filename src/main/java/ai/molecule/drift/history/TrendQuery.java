@@ -32,7 +32,7 @@ final class TrendQuery {
 	/** The runs of the scope whose ids lie between {@code fromRunId} and {@code toRunId}. */
 	List<TrendRow> rows(HistoryScope scope, Instant since, long fromRunId, long toRunId) {
 		return jdbc.sql(SQL)
-			.params(scope.org(), scope.forgeType(), HistorySql.timestamp(since), fromRunId, toRunId)
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix(), HistorySql.timestamp(since), fromRunId, toRunId)
 			.query((rs, i) -> new TrendRow(rs.getLong("id"), HistorySql.instant(rs, "started_at"),
 					rs.getString("status"), rs.getString("ssot_version"), rs.getInt("repos"), rs.getInt("enumerated"),
 					rs.getInt("exempt"), rs.getInt("unlisted_pinned"), rs.getInt("clean"), rs.getInt("unknown_repos"),

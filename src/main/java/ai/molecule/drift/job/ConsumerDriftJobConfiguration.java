@@ -22,6 +22,7 @@ import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.classify.RepoClassifier;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.history.HistoryRetention;
+import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.logging.MdcTaskDecorator;
 import ai.molecule.drift.model.RepoResult;
@@ -151,9 +152,10 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunStore store,
-			ReportWriter reportWriter, DriftProperties properties, Clock clock) {
+			ReportHistoryLoader history, ReportWriter reportWriter, DriftProperties properties, Clock clock) {
 		return new StepBuilder(REPORT_STEP, jobRepository)
-			.tasklet(new ReportTasklet(store, reportWriter, properties.report().dir(), clock), transactionManager)
+			.tasklet(new ReportTasklet(store, history, reportWriter, properties.report().dir(), clock),
+					transactionManager)
 			.listener(new StepLog())
 			.build();
 	}

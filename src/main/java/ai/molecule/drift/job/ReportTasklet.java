@@ -15,13 +15,14 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import ai.molecule.drift.classify.RunVerdict;
+import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.report.ReportWriter;
 
 /**
  * Last step, reached whatever happened before: decides the run's status, closes the run in the
- * history and writes the reports from what was persisted.
+ * history and writes the reports from what was persisted, with the history read once for all of them.
  */
 class ReportTasklet implements Tasklet {
 
@@ -32,14 +33,18 @@ class ReportTasklet implements Tasklet {
 
 	private final RunStore store;
 
+	private final ReportHistoryLoader history;
+
 	private final ReportWriter reportWriter;
 
 	private final Path reportDir;
 
 	private final Clock clock;
 
-	ReportTasklet(RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+	ReportTasklet(RunStore store, ReportHistoryLoader history, ReportWriter reportWriter, Path reportDir,
+			Clock clock) {
 		this.store = store;
+		this.history = history;
 		this.reportWriter = reportWriter;
 		this.reportDir = reportDir;
 		this.clock = clock;
@@ -65,7 +70,7 @@ class ReportTasklet implements Tasklet {
 				persisted.repos());
 		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
 		RunReport report = store.load(runId);
-		List<Path> written = reportWriter.write(report, reportDir);
+		List<Path> written = reportWriter.write(report, history.of(report), reportDir);
 		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
 		String counts = report.counts()
 			.entrySet()

@@ -4,19 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-
 /**
- * What the reports show of a run's history: the org's trend over the latest runs, each repository's lag
- * over the same runs, and the run to compare with for "changes since the previous run".
+ * What the reports and the tracking issue show of a run's history: the job's trend over the latest runs,
+ * each repository's lag over the same runs, and the run to compare with for "changes since the previous
+ * run". Read once by whoever renders, so that rendering itself reads nothing.
  *
  * @param available whether a history was consulted; without one the history sections are left out
- * @param trend the latest complete runs of the same org and forge, oldest first, this run last
+ * @param trend the latest complete runs of the same job (org, forge and repository prefix), oldest first,
+ *     this run last
  * @param lagSeries per repository of this run: releases behind in each run of {@code trend} ({@code null}
  *     where it was absent, unreadable or not measured)
- * @param baseline the previous complete pass or fail run; {@code null} when there is none
+ * @param previous the previous complete run of the same job (the latest earlier pass or fail run; an
+ *     error or crashed run is never compared with); {@code null} when there is none
  */
 public record RunHistory(boolean available, List<TrendPoint> trend, Map<String, List<Integer>> lagSeries,
-		Baseline baseline) {
+		RunReport previous) {
 
 	public RunHistory {
 		trend = List.copyOf(trend);
@@ -39,20 +41,5 @@ public record RunHistory(boolean available, List<TrendPoint> trend, Map<String, 
 	 */
 	public record TrendPoint(long runId, Instant startedAt, RunStatus status, Integer behind,
 			Double medianLagReleases) {
-	}
-
-	/**
-	 * The run the changes are measured from.
-	 *
-	 * @param runId the run
-	 * @param startedAt when it started
-	 * @param status pass or fail
-	 * @param repos its repositories
-	 */
-	public record Baseline(long runId, Instant startedAt, RunStatus status, List<RepoResult> repos) {
-
-		public Baseline {
-			repos = List.copyOf(repos);
-		}
 	}
 }

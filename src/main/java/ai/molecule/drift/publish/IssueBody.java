@@ -6,15 +6,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
+import ai.molecule.drift.model.RunHistory;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.report.ReportFormat;
 import ai.molecule.drift.report.ReportRenderer;
+import ai.molecule.drift.report.RunChanges;
 
 /**
  * Renders the issue body from {@code drift-issue.md.ftl} within a character budget: GitHub refuses
  * bodies over 65,536 characters. When the whole report does not fit, the per-repository table loses
  * whole rows from its end first, then the list of changes, then the list of failures, each saying how
- * much was left out and where the full report is; the headline always stays.
+ * much was left out and where the full report is; the headline always stays. Every probe of that search
+ * re-renders from the arguments alone: nothing is read again.
  */
 final class IssueBody {
 
@@ -36,6 +39,7 @@ final class IssueBody {
 	}
 
 	/**
+	 * @param changes since the previous run, computed once by the caller
 	 * @param marker the hidden marker the body starts with (the issue's, or a comment's)
 	 * @param reportUrl where the full HTML report is; {@code null} when unknown
 	 */
@@ -101,7 +105,8 @@ final class IssueBody {
 		if (reportUrl != null) {
 			model.put("reportUrl", reportUrl.toString());
 		}
-		return renderer.render(TEMPLATE, report, model);
+		// The issue shows no trend: of the history it shows only the changes, passed in as they are.
+		return renderer.render(TEMPLATE, report, RunHistory.none(), model);
 	}
 
 	/** How many table rows, failures and changes are shown. */

@@ -15,10 +15,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import ai.molecule.drift.ConfigurationException;
 import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.forge.IssueTracker;
+import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.model.RunHistory;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunStatus;
 import ai.molecule.drift.report.ReportWriter;
+import ai.molecule.drift.report.RunChanges;
 
 /**
  * Publishes a finished run's report to the tracking issue. A failure does not throw: it makes the run an
@@ -37,7 +40,7 @@ public class IssuePublication {
 
 	private final IssueBody body;
 
-	private final PreviousRun previous;
+	private final ReportHistoryLoader history;
 
 	private final RunStore store;
 
@@ -48,11 +51,11 @@ public class IssuePublication {
 	private final Clock clock;
 
 	IssuePublication(PublishProperties settings, ObjectProvider<IssueTracker> tracker, IssueBody body,
-			PreviousRun previous, RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
+			ReportHistoryLoader history, RunStore store, ReportWriter reportWriter, Path reportDir, Clock clock) {
 		this.settings = settings;
 		this.tracker = tracker;
 		this.body = body;
-		this.previous = previous;
+		this.history = history;
 		this.store = store;
 		this.reportWriter = reportWriter;
 		this.reportDir = reportDir;
@@ -85,15 +88,17 @@ public class IssuePublication {
 			List<String> reasons = new ArrayList<>(report.reasons());
 			reasons.add(reason);
 			store.finish(runId, RunStatus.ERROR, reasons, clock.instant());
-			reportWriter.write(store.load(runId), reportDir);
+			RunReport failed = store.load(runId);
+			reportWriter.write(failed, history.of(failed), reportDir);
 			return RunStatus.ERROR;
 		}
 	}
 
 	private IssuePublisher.Outcome publish(RunReport report) throws IOException {
 		String org = report.forge().org();
-		RunChanges changes = previous.before(report).map((before) -> RunChanges.between(before, report))
-			.orElse(RunChanges.unknown());
+		// The same previous run as the report's changes: the history's, read once for both bodies.
+		RunHistory past = history.of(report);
+		RunChanges changes = RunChanges.between(past.previous(), report);
 		String issueBody = body.render(report, changes, IssueMarker.report(org), settings.reportUrl());
 		String commentBody = body.render(report, changes, IssueMarker.comment(org), settings.reportUrl());
 		if (settings.dryRun()) {

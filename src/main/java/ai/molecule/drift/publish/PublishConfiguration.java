@@ -5,10 +5,10 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.IssueTracker;
+import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
 import ai.molecule.drift.report.ReportRenderer;
 import ai.molecule.drift.report.ReportWriter;
@@ -19,9 +19,9 @@ class PublishConfiguration {
 
 	@Bean
 	IssuePublication issuePublication(PublishProperties settings, ObjectProvider<IssueTracker> issueTracker,
-			ReportRenderer renderer, JdbcClient jdbc, RunStore store, ReportWriter reportWriter,
+			ReportRenderer renderer, ReportHistoryLoader history, RunStore store, ReportWriter reportWriter,
 			DriftProperties properties, Clock clock) {
 		return new IssuePublication(settings, issueTracker, new IssueBody(renderer, IssueBody.DEFAULT_BUDGET),
-				new PreviousRun(jdbc, store), store, reportWriter, properties.report().dir(), clock);
+				history, store, reportWriter, properties.report().dir(), clock);
 	}
 }

@@ -19,9 +19,9 @@ public record HistoryView(boolean available, TrendChart trend, Map<String, Spark
 		RunChanges changes) {
 
 	static HistoryView of(RunReport report, RunHistory history) {
+		RunChanges changes = history.available() ? RunChanges.between(history.previous(), report) : null;
 		if (!history.available() || history.trend().isEmpty()) {
-			return new HistoryView(history.available(), null, Map.of(),
-					history.available() ? RunChanges.of(report, history.baseline()) : null);
+			return new HistoryView(history.available(), null, Map.of(), changes);
 		}
 		Map<String, Sparkline> sparklines = new LinkedHashMap<>();
 		// A repository whose lag was never measured (no pin, invalid pin) gets no empty box.
@@ -30,7 +30,6 @@ public record HistoryView(boolean available, TrendChart trend, Map<String, Spark
 			.stream()
 			.filter(e -> e.getValue().stream().anyMatch(Objects::nonNull))
 			.forEach(e -> sparklines.put(e.getKey(), Sparkline.of(e.getValue())));
-		return new HistoryView(true, TrendChart.of(history.trend()), sparklines,
-				RunChanges.of(report, history.baseline()));
+		return new HistoryView(true, TrendChart.of(history.trend()), sparklines, changes);
 	}
 }

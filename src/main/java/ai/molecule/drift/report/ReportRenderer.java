@@ -18,7 +18,6 @@ import ai.molecule.drift.model.Finding;
 import ai.molecule.drift.model.FindingCode;
 import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunHistory;
-import ai.molecule.drift.model.RunHistorySource;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunStatus;
 import ai.molecule.drift.model.Severity;
@@ -27,7 +26,8 @@ import freemarker.template.TemplateException;
 
 /**
  * Renders the three reports of a run: HTML and Markdown from the FreeMarker templates of
- * {@code reports-templates/}, JSON with Jackson.
+ * {@code reports-templates/}, JSON with Jackson. It reads nothing but templates: the run and its history
+ * are arguments, read once by the caller (so a size-bounded issue body can re-render cheaply).
  */
 public final class ReportRenderer {
 
@@ -36,8 +36,6 @@ public final class ReportRenderer {
 	static final String MARKDOWN_TEMPLATE = "drift-report.md.ftl";
 
 	private final Configuration freemarker;
-
-	private final RunHistorySource history;
 
 	private final JsonReport json = new JsonReport();
 
@@ -49,24 +47,13 @@ public final class ReportRenderer {
 	 *     preferably {@code template_exception_handler=rethrow}
 	 */
 	public ReportRenderer(Configuration freemarker) {
-		this(freemarker, report -> RunHistory.none());
-	}
-
-	/** @param history the run's history, for the trend chart, the sparklines and the changes section */
-	public ReportRenderer(Configuration freemarker, RunHistorySource history) {
 		this.freemarker = freemarker;
-		this.history = history;
 	}
 
-	/** The run's history, read once for all the formats of one run. */
-	public RunHistory history(RunReport report) {
-		return history.of(report);
-	}
-
-	public String render(ReportFormat format, RunReport report) {
-		return render(format, report, format == ReportFormat.JSON ? RunHistory.none() : history(report));
-	}
-
+	/**
+	 * @param runHistory the run's history, for the trend chart, the sparklines and the changes section;
+	 *     {@link RunHistory#none()} leaves those out
+	 */
 	public String render(ReportFormat format, RunReport report, RunHistory runHistory) {
 		return switch (format) {
 			case HTML -> template(HTML_TEMPLATE, report, runHistory);
@@ -92,12 +79,14 @@ public final class ReportRenderer {
 		}
 	}
 
+	/** The HTML report of a run shown without history. */
 	public String html(RunReport report) {
-		return render(ReportFormat.HTML, report);
+		return render(ReportFormat.HTML, report, RunHistory.none());
 	}
 
+	/** The Markdown report of a run shown without history. */
 	public String markdown(RunReport report) {
-		return render(ReportFormat.MARKDOWN, report);
+		return render(ReportFormat.MARKDOWN, report, RunHistory.none());
 	}
 
 	public String json(RunReport report) {
@@ -106,10 +95,10 @@ public final class ReportRenderer {
 
 	/**
 	 * Renders another template of the report folder (an issue body, say) with the run as {@code run}, the
-	 * Markdown escaper as {@code md}, its history as {@code history}, and {@code extras} beside them.
+	 * Markdown escaper as {@code md}, {@code runHistory} as {@code history}, and {@code extras} beside them.
 	 */
-	public String render(String template, RunReport report, Map<String, Object> extras) {
-		return template(template, report, history(report), extras);
+	public String render(String template, RunReport report, RunHistory runHistory, Map<String, Object> extras) {
+		return template(template, report, runHistory, extras);
 	}
 
 	private String template(String name, RunReport report, RunHistory runHistory) {

@@ -31,12 +31,12 @@ public final class ReportWriter {
 	/**
 	 * Writes every report into {@code dir} (created if needed).
 	 *
+	 * @param history the run's history, read once by the caller; {@link RunHistory#none()} leaves it out
 	 * @return the files written, in {@link ReportFormat} order: HTML, Markdown, JSON
 	 */
-	public List<Path> write(RunReport report, Path dir) throws IOException {
+	public List<Path> write(RunReport report, RunHistory history, Path dir) throws IOException {
 		// Render everything first: a broken template must not leave a new HTML beside an old Markdown.
 		Map<ReportFormat, String> rendered = new EnumMap<>(ReportFormat.class);
-		RunHistory history = renderer.history(report);
 		for (ReportFormat format : ReportFormat.values()) {
 			rendered.put(format, renderer.render(format, report, history));
 		}

@@ -56,7 +56,7 @@ class HistoryBenchmark {
 			HistoryQueries queries = context.getBean(HistoryQueries.class);
 			ReportHistoryLoader reports = context.getBean(ReportHistoryLoader.class);
 			RunPruner pruner = context.getBean(RunPruner.class);
-			HistoryScope scope = new HistoryScope(HistoryBenchmarkData.ORG, "gitea");
+			HistoryScope scope = new HistoryScope(HistoryBenchmarkData.ORG, "gitea", HistoryBenchmarkData.PREFIX);
 			long start = System.nanoTime();
 			HistoryBenchmarkData data = new HistoryBenchmarkData();
 			long lastRun = data.fill(store);

@@ -47,7 +47,7 @@ abstract class HistoryQueriesFunctionalTests {
 
 	static final Path dir = HistoryTestFiles.tempDir("history-tests");
 
-	static final HistoryScope SCOPE = new HistoryScope(HistoryScenario.ORG, "gitea");
+	static final HistoryScope SCOPE = new HistoryScope(HistoryScenario.ORG, "gitea", HistoryScenario.T);
 
 	@Autowired
 	JobOperatorTestUtils jobs;
@@ -134,7 +134,7 @@ abstract class HistoryQueriesFunctionalTests {
 					tuple(3, 2.0, 2, 11.0, 11L), tuple(3, 1.5, 2, 6.5, 11L), tuple(2, 0.5, 2, 1.0, 11L));
 		assertThat(rows).extracting(TrendRow::runId).doesNotContain(history.crashedRunId);
 		assertThat(queries.trend(SCOPE, night(6))).extracting(TrendRow::runId).containsExactly(run(6));
-		assertThat(queries.trend(new HistoryScope("another-org", "gitea"), HistorySql.EPOCH)).isEmpty();
+		assertThat(queries.trend(new HistoryScope("another-org", "gitea", HistoryScenario.T), HistorySql.EPOCH)).isEmpty();
 	}
 
 	@Test

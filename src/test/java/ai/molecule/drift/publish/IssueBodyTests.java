@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.report.RunChanges;
 
 import static ai.molecule.drift.publish.PublishFixtures.behind;
 import static ai.molecule.drift.publish.PublishFixtures.inSync;
@@ -24,7 +25,7 @@ class IssueBodyTests {
 	void startsWithTheMarkerAndKeepsTheRunDetailsBelowTheSeparator() {
 		RunReport report = run(3, RunStatus.FAIL, unlisted("rogue"), behind("langgraph", "0.3.11", 16), inSync("a"));
 
-		String text = body.render(report, RunChanges.unknown(), IssueMarker.report("Molecule-AI"), null);
+		String text = body.render(report, PublishFixtures.firstRun(), IssueMarker.report("Molecule-AI"), null);
 
 		assertThat(text).startsWith("<!-- consumer-drift:report org=molecule-ai -->\n## Consumer drift: FAIL");
 		assertThat(IssueMarker.stablePart(text)).doesNotContain("run 3", "2026-11-25")
@@ -37,8 +38,8 @@ class IssueBodyTests {
 
 	@Test
 	void twoRunsThatFoundTheSameAreTheSameReport() {
-		String first = body.render(run(3, RunStatus.PASS, inSync("a")), RunChanges.unknown(), IssueMarker.report("x"), null);
-		String second = body.render(run(4, RunStatus.PASS, inSync("a")), RunChanges.unknown(), IssueMarker.report("x"), null);
+		String first = body.render(run(3, RunStatus.PASS, inSync("a")), PublishFixtures.firstRun(), IssueMarker.report("x"), null);
+		String second = body.render(run(4, RunStatus.PASS, inSync("a")), PublishFixtures.firstRun(), IssueMarker.report("x"), null);
 
 		assertThat(first).isNotEqualTo(second);
 		assertThat(IssueMarker.sameReport(first, second.replace("\n", "\r\n"))).isTrue();
@@ -60,7 +61,7 @@ class IssueBodyTests {
 	void aLargeOrganisationLosesWholeTableRowsAndSaysWhereTheFullReportIs() {
 		RunReport report = PublishFixtures.largeRun(3000);
 
-		String text = body.render(report, RunChanges.unknown(), IssueMarker.report("molecule-ai"), PublishFixtures.reportUrl());
+		String text = body.render(report, PublishFixtures.firstRun(), IssueMarker.report("molecule-ai"), PublishFixtures.reportUrl());
 
 		assertThat(text.length()).isLessThanOrEqualTo(IssueBody.DEFAULT_BUDGET);
 		assertThat(text).contains("## Consumer drift: FAIL", "`molecule-ai-workspace-template-rogue` (unlisted-pinned",
@@ -79,7 +80,7 @@ class IssueBodyTests {
 			.mapToObj((i) -> unlisted("rogue-" + i))
 			.toArray(ai.molecule.drift.model.RepoResult[]::new));
 
-		String text = body.render(report, RunChanges.unknown(), IssueMarker.report("x"), null);
+		String text = body.render(report, PublishFixtures.firstRun(), IssueMarker.report("x"), null);
 
 		assertThat(text.length()).isLessThanOrEqualTo(IssueBody.DEFAULT_BUDGET);
 		assertThat(text).contains("more, left out to fit the issue; the full report is drift-report.html among the run's reports");

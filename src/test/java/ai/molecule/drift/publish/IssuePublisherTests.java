@@ -187,8 +187,8 @@ class IssuePublisherTests {
 	}
 
 	private Outcome publish(PublishProperties settings, RunReport report) {
-		String issueBody = body.render(report, RunChanges.unknown(), MARKER, null);
-		String commentBody = body.render(report, RunChanges.unknown(), IssueMarker.comment(ORG), null);
+		String issueBody = body.render(report, PublishFixtures.firstRun(), MARKER, null);
+		String commentBody = body.render(report, PublishFixtures.firstRun(), IssueMarker.comment(ORG), null);
 		return new IssuePublisher(fixture.tracker(), settings).publish(report, ORG, issueBody, commentBody);
 	}
 

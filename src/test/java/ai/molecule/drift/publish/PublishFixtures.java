@@ -24,6 +24,7 @@ import ai.molecule.drift.model.RunReport.ForgeInfo;
 import ai.molecule.drift.model.RunStatus;
 import ai.molecule.drift.model.Severity;
 import ai.molecule.drift.report.ReportRenderer;
+import ai.molecule.drift.report.RunChanges;
 import freemarker.template.TemplateException;
 
 /** Runs and a renderer for the publishing tests. */
@@ -61,6 +62,11 @@ final class PublishFixtures {
 
 	static IssueBody body() {
 		return new IssueBody(renderer(), IssueBody.DEFAULT_BUDGET);
+	}
+
+	/** The changes of a run with no earlier complete run to compare with. */
+	static RunChanges firstRun() {
+		return RunChanges.between(null, run(1, RunStatus.PASS));
 	}
 
 	static RunReport run(long id, RunStatus status, RepoResult... repos) {

@@ -10,6 +10,8 @@ import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunStatus;
+import ai.molecule.drift.report.RunChanges;
+import ai.molecule.drift.report.RunChanges.RepoChange;
 
 import static ai.molecule.drift.publish.PublishFixtures.T;
 import static ai.molecule.drift.publish.PublishFixtures.behind;
@@ -18,8 +20,17 @@ import static ai.molecule.drift.publish.PublishFixtures.run;
 import static ai.molecule.drift.publish.PublishFixtures.unlisted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link RunChanges}: what the issue reports as changed since the previous complete run. */
+/** {@link RunChanges} per repository: what the issue reports as changed since the previous complete run. */
 class RunChangesTests {
+
+	@Test
+	void withoutAnEarlierRunNothingIsKnown() {
+		RunChanges changes = RunChanges.between(null, run(2, RunStatus.PASS, inSync("a")));
+
+		assertThat(changes.known()).isFalse();
+		assertThat(changes.repos()).isEmpty();
+		assertThat(changes.ssot()).isNull();
+	}
 
 	@Test
 	void twoRunsThatFoundTheSameHaveNoChanges() {
@@ -39,9 +50,9 @@ class RunChangesTests {
 		RunChanges changes = RunChanges.between(before, after);
 
 		assertThat(changes.ssot()).isEqualTo("0.3.27 → 0.3.28");
-		assertThat(changes.repos()).containsExactly(new RunChanges.Change(T + "b", List.of("pin 0.3.11 → 0.3.20")),
-				new RunChanges.Change(T + "gone", List.of("no longer scanned")),
-				new RunChanges.Change(T + "new", List.of("newly scanned: unlisted-pinned")));
+		assertThat(changes.repos()).containsExactly(new RepoChange(T + "b", List.of("pin 0.3.11 → 0.3.20")),
+				new RepoChange(T + "gone", List.of("no longer scanned")),
+				new RepoChange(T + "new", List.of("newly scanned: unlisted-pinned")));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.molecule.drift.model.RunHistory;
 import ai.molecule.drift.model.RunReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class ReportWriterTests {
 	void writesTheThreeReportsIntoANewFolder(@TempDir Path tmp) throws IOException {
 		Path dir = tmp.resolve("reports/nightly");
 		RunReport report = ReportFixtures.failRun();
-		List<Path> written = new ReportWriter(renderer).write(report, dir);
+		List<Path> written = new ReportWriter(renderer).write(report, RunHistory.none(), dir);
 		assertThat(written).containsExactly(dir.resolve("drift-report.html"), dir.resolve("drift-report.md"),
 				dir.resolve("drift-report.json"));
 		assertThat(read(written.get(0))).isEqualTo(renderer.html(report));
@@ -36,7 +37,7 @@ class ReportWriterTests {
 
 	@Test
 	void writesUtf8(@TempDir Path dir) throws IOException {
-		new ReportWriter(renderer).write(ReportFixtures.failRun(), dir);
+		new ReportWriter(renderer).write(ReportFixtures.failRun(), RunHistory.none(), dir);
 		byte[] markdown = Files.readAllBytes(dir.resolve("drift-report.md"));
 		// "·" (U+00B7) is two bytes in UTF-8, whatever the platform's default charset.
 		assertThat(new String(markdown, StandardCharsets.UTF_8)).contains("exit code 1 · ");
@@ -46,8 +47,8 @@ class ReportWriterTests {
 	@Test
 	void replacesThePreviousRunsReportsAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
 		ReportWriter writer = new ReportWriter(renderer);
-		writer.write(ReportFixtures.failRun(), dir);
-		writer.write(ReportFixtures.passRun(), dir);
+		writer.write(ReportFixtures.failRun(), RunHistory.none(), dir);
+		writer.write(ReportFixtures.passRun(), RunHistory.none(), dir);
 		assertThat(read(dir.resolve("drift-report.json"))).contains("\"status\": \"pass\"").doesNotContain("\"fail\"");
 		assertThat(read(dir.resolve("drift-report.md"))).startsWith("## Consumer drift: PASS");
 		assertThat(files(dir)).containsExactlyInAnyOrder("drift-report.html", "drift-report.md", "drift-report.json");
@@ -56,12 +57,12 @@ class ReportWriterTests {
 	@Test
 	void aBrokenTemplateLeavesThePreviousReportsUntouched(@TempDir Path dir, @TempDir Path templates)
 			throws IOException {
-		new ReportWriter(renderer).write(ReportFixtures.failRun(), dir);
+		new ReportWriter(renderer).write(ReportFixtures.failRun(), RunHistory.none(), dir);
 		String before = read(dir.resolve("drift-report.html"));
 		Files.writeString(templates.resolve("drift-report.md.ftl"), "${run.noSuchField}");
 		ReportRenderer broken = new ReportRenderer(
 				ReportTemplates.configuration(templates.toUri().toString(), "classpath:/reports-templates/"));
-		assertThatThrownBy(() -> new ReportWriter(broken).write(ReportFixtures.passRun(), dir))
+		assertThatThrownBy(() -> new ReportWriter(broken).write(ReportFixtures.passRun(), RunHistory.none(), dir))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("drift-report.md.ftl");
 		assertThat(read(dir.resolve("drift-report.html"))).isEqualTo(before);
@@ -71,7 +72,7 @@ class ReportWriterTests {
 	@Test
 	void aMissingTemplateIsAnIoProblem(@TempDir Path dir, @TempDir Path empty) {
 		ReportRenderer renderer = new ReportRenderer(ReportTemplates.configuration(empty.toUri().toString()));
-		assertThatThrownBy(() -> new ReportWriter(renderer).write(ReportFixtures.passRun(), dir))
+		assertThatThrownBy(() -> new ReportWriter(renderer).write(ReportFixtures.passRun(), RunHistory.none(), dir))
 			.isInstanceOf(UncheckedIOException.class)
 			.hasMessageContaining("drift-report.html.ftlh");
 	}
