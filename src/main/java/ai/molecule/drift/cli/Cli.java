@@ -51,7 +51,10 @@ public final class Cli {
 		for (String arg : args) {
 			(SETTING.matcher(arg).matches() ? settings : words).add(arg);
 		}
-		List<String> problems = new SettingsCheck(SettingNames.fromMetadata()).problems(settings, environment);
+		// The metadata is read only when there is something to check: help stays instant.
+		boolean anySetting = !settings.isEmpty() || environment.keySet().stream().anyMatch((v) -> v.startsWith("DRIFT_"));
+		List<String> problems = anySetting
+				? new SettingsCheck(SettingNames.fromMetadata()).problems(settings, environment) : List.of();
 		if (!problems.isEmpty()) {
 			problems.forEach(err::println);
 			err.println("Run with help for the commands; README.md lists every setting.");
