@@ -19,13 +19,13 @@ final class BenchReport {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				System.getProperty("os.name") + " " + System.getProperty("os.arch")));
 		md.append("| run | started as | repos | concurrency | heap limit | wall (s) | requests | requests/repo | ideal (s) | efficiency | "
-				+ "peak heap (MiB) | start-up to first request (s) | job CPU (s) | server CPU (s) | exit |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "peak heap (MiB) | start-up to first request (s) | job CPU after it (s) | job CPU in all (s) | server CPU (s) | exit |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (ScanBenchmark.Result r : results) {
-			md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %.2f | %d | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %d |%n",
+			md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %.2f | %d | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.2f | %.2f | %d |%n",
 					r.label(), r.launch(), r.repos(), r.concurrency(), r.heap() == null ? "default" : r.heap(), r.wallSeconds(),
 					r.requests(), r.requestsPerRepo(), r.idealSeconds(), r.efficiency(), r.peakHeapMiB(),
-					r.startupSeconds(), r.jobCpuSeconds(), r.serverCpuSeconds(), r.exitCode()));
+					r.startupSeconds(), r.jobCpuSeconds(), r.totalCpuSeconds(), r.serverCpuSeconds(), r.exitCode()));
 		}
 		ScanBenchmark.Result concurrent = find(results, "N=1000");
 		ScanBenchmark.Result sequential = find(results, "N=1000 sequential");

@@ -49,8 +49,8 @@ public final class ScanBenchmark {
 
 	/** One measured scan. */
 	record Result(String label, String launch, int repos, int concurrency, String heap, boolean batch, double wallSeconds,
-			double startupSeconds, int requests, long peakHeapMiB, double jobCpuSeconds, double serverCpuSeconds,
-			int exitCode) {
+			double startupSeconds, int requests, long peakHeapMiB, double jobCpuSeconds, double totalCpuSeconds,
+			double serverCpuSeconds, int exitCode) {
 
 		double requestsPerRepo() {
 			return (double) requests / repos;
@@ -75,6 +75,11 @@ public final class ScanBenchmark {
 		List<Result> results = new ArrayList<>();
 		results.add(run(jarLaunch, out, "N=100", 100, CONCURRENCY, null, true));
 		results.add(run(jarLaunch, out, "N=1000", 1000, CONCURRENCY, null, true));
+		// The same scan started as the README starts it, and as the first round's README did.
+		results.add(run(StartupCaches.readme(Path.of(javaBin()), jar), out, "N=1000 README way", 1000, CONCURRENCY,
+				null, true));
+		results.add(run(StartupCaches.bare(Path.of(javaBin()), jar), out, "N=1000 java -jar", 1000, CONCURRENCY, null,
+				true));
 		results.add(run(jarLaunch, out, "N=1000 sequential", 1000, 1, null, true));
 		results.add(run(jarLaunch, out, "N=1000 Gitea < 1.24", 1000, CONCURRENCY, null, false));
 		results.add(run(jarLaunch, out, "N=5000", 5000, CONCURRENCY, null, true));
@@ -95,6 +100,10 @@ public final class ScanBenchmark {
 		}
 		results.removeIf(java.util.Objects::isNull);
 		String table = BenchReport.markdown(results, LATENCY, server);
+		if (selected("start-up")) {
+			table += StartupBenchmark.measure(List.of(StartupCaches.readme(Path.of(javaBin()), jar),
+					StartupCaches.bare(Path.of(javaBin()), jar)), LATENCY);
+		}
 		Files.writeString(out.resolve("results.md"), table);
 		System.out.println(table);
 	}
@@ -111,22 +120,18 @@ public final class ScanBenchmark {
 		Path work = Files.createTempDirectory("bench-");
 		Path policy = work.resolve("drift-policy.yml");
 		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy)) {
-			List<String> command = new ArrayList<>(launch.command());
-			// JVM options go before -jar.
-			int jarAt = command.indexOf("-jar");
 			List<String> extra = new ArrayList<>(JVM_ARGS);
 			if (heap != null) {
 				extra.add(0, "-Xmx" + heap);
 			}
-			command.addAll(jarAt, extra);
-			command.addAll(List.of("scan", "--drift.forge.base-url=" + gitea.baseUrl(),
+			ProcessBuilder builder = launch.process(extra, List.of("scan", "--drift.forge.base-url=" + gitea.baseUrl(),
 					"--drift.policy-file=" + policy, "--drift.report.dir=" + work.resolve("reports"),
 					"--drift.scan.concurrency=" + concurrency,
 					"--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consumer-drift")));
 			Path log = out.resolve(label.replaceAll("[^A-Za-z0-9=.-]+", "_") + ".log");
 			long started = System.nanoTime();
 			long serverCpuBefore = ownCpuNanos();
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 			while (gitea.requests().isEmpty() && process.isAlive()) {
 				Thread.sleep(1);
 			}
@@ -144,8 +149,8 @@ public final class ScanBenchmark {
 			Matcher cpu = CPU_TIME.matcher(output);
 			Result result = new Result(label, launch.name(), repos, concurrency, heap, batch, (ended - firstRequest) / 1e9,
 					(firstRequest - started) / 1e9, gitea.requests().size(), peak.find() ? Long.parseLong(peak.group(1)) : -1,
-					cpu.find() ? Long.parseLong(cpu.group(1)) / 1000.0 - startupCpu.toMillis() / 1000.0 : -1, serverCpu,
-					process.exitValue());
+					cpu.find() ? Long.parseLong(cpu.group(1)) / 1000.0 - startupCpu.toMillis() / 1000.0 : -1,
+					cpu.find(0) ? Long.parseLong(cpu.group(1)) / 1000.0 : -1, serverCpu, process.exitValue());
 			System.out.printf(Locale.ROOT, "%-22s %6.2f s, %5d requests, exit %d%n", label, result.wallSeconds(),
 					result.requests(), result.exitCode());
 			return result;

@@ -23,16 +23,53 @@ final class StartupCaches {
 	private StartupCaches() {
 	}
 
-	/** How a run starts the job: a {@code java} binary, options, and the jar. */
-	record Launch(String name, Path java, List<String> options, Path jar) {
+	/**
+	 * How a run starts the job: a {@code java} binary, options, and the jar; or a launcher script, which
+	 * takes extra JVM options from {@code JAVA_OPTS}.
+	 */
+	record Launch(String name, Path java, List<String> options, Path jar, Path launcher) {
+
+		Launch(String name, Path java, List<String> options, Path jar) {
+			this(name, java, options, jar, null);
+		}
 
 		List<String> command() {
 			List<String> command = new ArrayList<>();
+			if (launcher != null) {
+				command.add(launcher.toString());
+				return command;
+			}
 			command.add(java.toString());
 			command.addAll(options);
 			command.addAll(List.of("-jar", jar.toString()));
 			return command;
 		}
+
+		/** The process, with extra JVM options in their place. */
+		ProcessBuilder process(List<String> jvmOptions, List<String> arguments) {
+			List<String> command = command();
+			if (launcher == null) {
+				command.addAll(command.indexOf("-jar"), jvmOptions);
+			}
+			command.addAll(arguments);
+			ProcessBuilder builder = new ProcessBuilder(command);
+			if (launcher != null) {
+				builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+				builder.environment().put("JAVA_HOME", java.toAbsolutePath().getParent().getParent().toString());
+			}
+			return builder;
+		}
+	}
+
+	/** The README's way: {@code bin/consumer-drift}, over what {@code mvn package} prepared beside the jar. */
+	static Launch readme(Path java, Path jar) {
+		Path launcher = jar.toAbsolutePath().getParent().resolveSibling("bin/consumer-drift");
+		return new Launch("bin/consumer-drift (" + jdk(java) + ")", java, List.of(), jar, launcher);
+	}
+
+	/** {@code java -jar}, no options: how the first round's README ran it. */
+	static Launch bare(Path java, Path jar) {
+		return new Launch(jdk(java) + ", java -jar, no options", java, List.of(), jar);
 	}
 
 	static Launch plain(Path java, Path jar) {
