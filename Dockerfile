@@ -19,10 +19,11 @@ RUN java -Djarmode=tools -jar consumer-drift.jar extract --layers --destination 
 
 # 3. The runtime: a JRE, the extracted jar and its AOT cache; nothing in it needs a shell.
 FROM eclipse-temurin:25-jre
+# /app/data: the demo's history (./data under the working directory), for docker run ... scan --demo.
 RUN groupadd --system --gid 10001 drift \
 	&& useradd --system --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin drift \
-	&& mkdir -p /etc/consumer-drift /var/lib/consumer-drift \
-	&& chown 10001:10001 /var/lib/consumer-drift
+	&& mkdir -p /etc/consumer-drift /var/lib/consumer-drift /app/data \
+	&& chown 10001:10001 /var/lib/consumer-drift /app/data
 WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/spring-boot-loader/ ./

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import org.junit.jupiter.api.Test;
 
 import ai.molecule.drift.bench.ScanBenchmark;
+import ai.molecule.drift.cli.DemoOrg;
 import ai.molecule.drift.deploy.Manifests.Kustomization;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,14 @@ class ImageTests {
 		assertThat(image.entrypoint()).contains("-XX:+ExitOnOutOfMemoryError");
 		// Standard output carries the JSON logs: the JVM's own warnings must not land there.
 		assertThat(image.entrypoint()).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags");
+	}
+
+	@Test
+	void theDemoCanWriteItsHistoryAsTheImagesUser() {
+		// docker run IMAGE scan --demo keeps the demo's history under the working directory, /app, which root owns.
+		assertThat(DemoOrg.DATABASE_URL).startsWith("jdbc:h2:file:./data/");
+		assertThat(image.runs()).anySatisfy(run -> assertThat(run).containsPattern("mkdir -p [^&]*/app/data")
+			.containsPattern("chown " + image.user() + " [^&]*/app/data"));
 	}
 
 	@Test

@@ -92,7 +92,7 @@ public final class PostgresServer {
 	 * Skips the calling test class where the server binaries are absent on a developer's machine, and
 	 * fails it when {@code CI=true} ({@code .ci/run} installs them): never a quiet skip in CI.
 	 */
-	static void requireInstalled() {
+	public static void requireInstalled() {
 		if (binDir().isEmpty()) {
 			String message = "PostgreSQL server binaries not found (Debian: apt-get install postgresql; .ci/run does "
 					+ "this), or set PG_BIN to the folder holding initdb and postgres";
