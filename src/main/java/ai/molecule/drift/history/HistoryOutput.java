@@ -109,7 +109,8 @@ public final class HistoryOutput {
 				.forEach(c -> consumers.add(c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin()));
 			out.append(release.consumers().isEmpty() ? "no enumerated consumer\n" : consumers.table());
 		}
-		return out.isEmpty() ? "No complete run with a resolved SSOT yet.\n" : out.toString();
+		// The note on standard error says why (no SSOT yet, or no run knew the release asked for).
+		return out.isEmpty() ? "No release matches.\n" : out.toString();
 	}
 
 	private static String days(Long days) {

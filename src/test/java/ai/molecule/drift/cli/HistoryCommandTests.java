@@ -131,6 +131,11 @@ class HistoryCommandTests {
 			assertThat(stderr()).doesNotContain("could not start", "internal error");
 		}
 
+		// A release no run knew: the table must not claim that no run resolved an SSOT.
+		assertThat(run("history", "time-to-sync", "--demo", "--release", "9.9.9")).isZero();
+		assertThat(stdout()).isEqualTo("No release matches.\n");
+		assertThat(stderr()).contains("No complete run of molecule-ai knew release 9.9.9.");
+
 		assertThat(run("history", "repo", "molecule-ai-workspace-template-nope", "--demo", "--format", "json")).isZero();
 		assertThat(stdout()).isEqualTo("[ ]\n");
 		assertThat(stderr()).contains("No complete run of molecule-ai scanned that repository.");
