@@ -32,7 +32,7 @@ final class HistoryDatabase {
 	ConfigurableApplicationContext open(boolean demo) {
 		Map<String, Object> demoSettings = demo ? Map.of(URL, DemoOrg.DATABASE_URL, "drift.forge.type", "local",
 				"drift.org", DemoOrg.ORG) : Map.of();
-		SpringApplication application = ScanCommand.application(demoSettings);
+		SpringApplication application = ScanCommand.application(HistoryApplication.class, demoSettings);
 		application.setLazyInitialization(true);
 		application.addInitializers((context) -> readOnly(context.getEnvironment()));
 		application.addInitializers((context) -> context.getBeanFactory()

@@ -113,7 +113,11 @@ final class ScanCommand implements Callable<Integer> {
 	 * for the real org cannot break the demo) and below explicit {@code --name=value} arguments.
 	 */
 	static SpringApplication application(Map<String, Object> demoSettings) {
-		SpringApplication application = new SpringApplication(ConsumerDriftApplication.class);
+		return application(ConsumerDriftApplication.class, demoSettings);
+	}
+
+	static SpringApplication application(Class<?> source, Map<String, Object> demoSettings) {
+		SpringApplication application = new SpringApplication(source);
 		if (!demoSettings.isEmpty()) {
 			application.addInitializers(context -> {
 				MutablePropertySources sources = context.getEnvironment().getPropertySources();
