@@ -23,7 +23,8 @@ final class GitHubReleases {
 
 	private static final int PER_PAGE = 100;
 
-	private static final String TAGS_QUERY = """
+	/** The tags query; package-private for the conformance test against GitHub's published schema. */
+	static final String TAGS_QUERY = """
 			query($owner: String!, $name: String!, $after: String) {
 			  repository(owner: $owner, name: $name) {
 			    refs(refPrefix: "refs/tags/", first: 100, after: $after) {
