@@ -158,6 +158,15 @@ final class ForgeUrls {
 			return this;
 		}
 
+		/**
+		 * The empty file path of a repository's root, as GitHub's REST description has it: the path parameter
+		 * after the last segment is empty, so the URL ends in a slash ({@code .../contents/}).
+		 */
+		Builder rootPath() {
+			path.append('/');
+			return this;
+		}
+
 		/** Adds {@code name=value}; a {@code null} value adds nothing. */
 		Builder query(String name, Object value) {
 			if (value != null) {

@@ -72,7 +72,7 @@ final class GitHubRestFiles {
 
 	/** The root entries; empty for an empty repository, which GitHub answers with a 404 of its own. */
 	private Optional<List<TreeEntry>> listRoot(RepoRef repo) {
-		URI uri = urls.api("repos", repo.owner(), repo.name(), "contents").query("ref", ref(repo)).build();
+		URI uri = urls.api("repos", repo.owner(), repo.name(), "contents").rootPath().query("ref", ref(repo)).build();
 		ForgeResponse response = http.get(uri);
 		if (response.isNotFound()) {
 			if (response.text().contains("This repository is empty")) {

@@ -1,5 +1,6 @@
 package ai.molecule.drift.forge;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,10 @@ final class ApiDescriptions {
 	/** GitHub's GraphQL schema (MIT, GitHub): {@code schema.json} is its introspection result. */
 	static final NpmPackage GITHUB_GRAPHQL_SCHEMA = new NpmPackage("@octokit/graphql-schema", "15.26.1",
 			"sha512-RFDC2MpRBd4AxSRvUeBIVeBU7ojN/SxDfALUd7iVYOSeEK3gZaqR2MGOysj4Zh2xj2RY5fQAUT+Oqq7hWTraMA==");
+
+	/** GitHub's REST API description (MIT, GitHub): {@code generated/api.github.com.json}, OpenAPI 3.0. */
+	static final NpmPackage GITHUB_REST_OPENAPI = new NpmPackage("@octokit/openapi", "23.0.2",
+			"sha512-pV8M7L9GY23AybNvTmo2nyjmpmnt6+2sRE/tqr0ZLQcPS4lnw7u5eZGNmwRNkBC3D7gZXbFx5AHzLUVRBXGDhg==");
 
 	private static final Path CACHE = Path.of("target/api-descriptions");
 
@@ -98,18 +103,17 @@ final class ApiDescriptions {
 
 	/** A file from a gzipped tar (ustar headers: name at 0, size in octal at 124, prefix at 345). */
 	private static byte[] extract(Path tarball, String path) throws IOException {
-		try (InputStream tar = new GZIPInputStream(Files.newInputStream(tarball))) {
+		try (InputStream tar = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tarball)))) {
 			byte[] header = new byte[512];
 			while (tar.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
 				String name = field(header, 0, 100);
 				String prefix = field(header, 345, 155);
 				long size = Long.parseLong(field(header, 124, 12).trim(), 8);
 				String fullName = prefix.isEmpty() ? name : prefix + "/" + name;
-				byte[] content = tar.readNBytes((int) size);
-				tar.skipNBytes((512 - size % 512) % 512);
 				if (fullName.equals(path)) {
-					return content;
+					return tar.readNBytes((int) size);
 				}
+				tar.skipNBytes(size + (512 - size % 512) % 512);
 			}
 		}
 		throw new IOException(path + " is not in " + tarball.getFileName());

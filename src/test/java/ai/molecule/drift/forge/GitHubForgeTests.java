@@ -82,7 +82,7 @@ class GitHubForgeTests {
 
 		assertThat(forge.readFiles(ref("blank"), PINS)).isEqualTo(RepoFiles.empty());
 		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFiles(ref("gone"), PINS))
-			.withMessageStartingWith("reading acme/gone: GET /api/v3/repos/acme/gone/contents: HTTP 404");
+			.withMessageStartingWith("reading acme/gone: GET /api/v3/repos/acme/gone/contents/: HTTP 404");
 	}
 
 	@Test
