@@ -15,10 +15,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks requests against an OpenAPI description: the path matches one of its path templates, the method is
- * an operation of that path, and every query parameter is one the operation (or its path) declares.
+ * Checks requests against an OpenAPI 3 or Swagger 2.0 description (the same shapes for what is read here:
+ * {@code paths}, operations, {@code parameters} with {@code in: query}, local {@code $ref}s): the path matches
+ * one of its path templates, the method is an operation of that path, and every query parameter is one the
+ * operation (or its path) declares.
  */
 final class OpenApiRequests {
+
+	/**
+	 * Trailing path parameters that are a file's path in a repository and so span folders: GitHub's
+	 * {@code {path}}, empty for the root, and Gitea's {@code {filepath}}, never empty (Gitea's root listing
+	 * is a path of its own, {@code /repos/{owner}/{repo}/contents}).
+	 */
+	private static final Map<String, String> FILE_PATHS = Map.of("{path}", ".*", "{filepath}", ".+");
 
 	private final JsonNode description;
 
@@ -31,10 +40,9 @@ final class OpenApiRequests {
 		paths.sort((a, b) -> Long.compare(a.chars().filter((c) -> c == '{').count(),
 				b.chars().filter((c) -> c == '{').count()));
 		for (String path : paths) {
-			// A trailing {path} (a file's path in a repository) spans folders, and is empty for the root.
-			boolean spansFolders = path.endsWith("{path}");
-			String head = spansFolders ? path.substring(0, path.length() - "{path}".length()) : path;
-			String pattern = head.replaceAll("\\{[^}]+}", "[^/]+") + (spansFolders ? ".*" : "");
+			String tail = FILE_PATHS.keySet().stream().filter(path::endsWith).findFirst().orElse("");
+			String head = path.substring(0, path.length() - tail.length());
+			String pattern = head.replaceAll("\\{[^}]+}", "[^/]+") + FILE_PATHS.getOrDefault(tail, "");
 			templates.put(Pattern.compile(pattern), path);
 		}
 	}
@@ -43,10 +51,7 @@ final class OpenApiRequests {
 	List<String> violations(String method, String target) {
 		String path = target.split("\\?", 2)[0];
 		String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
-		String template = templates.entrySet().stream().filter((t) -> t.getKey().matcher(path).matches())
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(null);
+		String template = template(path);
 		if (template == null) {
 			return List.of(method + " " + path + ": no such path");
 		}
@@ -69,6 +74,14 @@ final class OpenApiRequests {
 		return violations;
 	}
 
+	/** The path template a request path matches, such as {@code /repos/{owner}/{repo}}; {@code null} for none. */
+	String template(String path) {
+		return templates.entrySet().stream().filter((t) -> t.getKey().matcher(path).matches())
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private Set<String> queryParameters(JsonNode parameters) {
 		Set<String> names = new HashSet<>();
 		for (JsonNode parameter : parameters) {
@@ -80,7 +93,7 @@ final class OpenApiRequests {
 		return names;
 	}
 
-	/** A local reference such as {@code #/components/parameters/per-page}. */
+	/** A local reference such as {@code #/components/parameters/per-page} (or Swagger's {@code #/parameters/...}). */
 	private JsonNode resolve(String reference) {
 		JsonNode node = description;
 		for (String part : reference.substring(2).split("/")) {

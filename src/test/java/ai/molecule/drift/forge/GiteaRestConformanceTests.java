@@ -1,0 +1,138 @@
+package ai.molecule.drift.forge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.molecule.drift.forge.TestForges.RecordingSleeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every REST request the job makes of Gitea (listing, file reads with and without the batch
+ * {@code file-contents} endpoint, raw reads, tags and releases, the tracking issue) is an operation of
+ * Gitea's own swagger, with only the query parameters it declares. The swagger is committed trimmed
+ * ({@code gitea-swagger-v1.trimmed.json}, see the NOTICE beside it). Request bodies are not checked here.
+ */
+class GiteaRestConformanceTests {
+
+	private static final String API_ROOT = "/api/v1";
+
+	private static final String DESCRIPTION = "gitea-swagger-v1.trimmed.json";
+
+	private static OpenApiRequests description;
+
+	private final FakeGitea gitea = FakeGitea.start();
+
+	private final RecordingSleeper sleeper = new RecordingSleeper();
+
+	@BeforeAll
+	static void loadDescription() {
+		try (InputStream in = GiteaRestConformanceTests.class.getResourceAsStream(DESCRIPTION)) {
+			assertThat(in).as(DESCRIPTION + " on the test class path").isNotNull();
+			description = new OpenApiRequests(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@AfterEach
+	void stop() {
+		gitea.close();
+	}
+
+	@Test
+	void everyRequestOfAScanAndOfThePublishingIsADocumentedOperation() {
+		IntStream.range(0, 120).forEach((i) -> gitea.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
+		gitea.maxBlobSize(64);
+		gitea.repo("acme", "nested")
+			.file(".runtime-version", "0.3.1\n")
+			.file("Dockerfile", "FROM python:3.12\n".repeat(8))
+			.file("docker/Dockerfile", "FROM x\n")
+			.dir("workspace");
+		gitea.repo("acme", "runtime").file("pyproject.toml", "[project]\nversion = \"0.3.20\"\n")
+			.file("docs/a b+ü.md", "doc\n");
+		gitea.tag("acme", "runtime", "runtime-v0.3.1", Instant.parse("2026-05-01T10:00:00Z"));
+		gitea.release("acme", "runtime", "runtime-v0.3.1", Instant.parse("2026-05-02T10:00:00Z"), false, false);
+		gitea.repo("acme", "tracker");
+		gitea.issues("acme", null).label("org-wide");
+		Set<String> pins = Set.of(".runtime-version", "Dockerfile", "workspace");
+		RepoRef nested = new RepoRef("acme", "nested", "main", false, false, false);
+
+		// Gitea 1.24+: one batch request per repository, and a raw read for a file over the blob limit.
+		GiteaForge forge = TestForges.gitea(gitea, null, sleeper);
+		assertThat(forge.listRepos("acme")).hasSizeGreaterThan(100);
+		assertThat(forge.readFiles(nested, pins).files()).containsKeys(".runtime-version", "Dockerfile");
+		assertThat(forge.readFile("acme", "runtime", "pyproject.toml")).isPresent();
+		assertThat(forge.readFile("acme", "runtime", "docs/a b+ü.md")).contains("doc\n");
+		assertThat(forge.findRepo("acme", "runtime")).isPresent();
+		assertThat(forge.listReleaseTags("acme", "runtime")).hasSize(1);
+		TestForges.gitea(gitea, TestForges.TOKEN, sleeper).listReleaseTags("acme", "runtime");
+
+		// Before 1.24: the batch endpoint is probed once (404), then the files are read one by one.
+		gitea.batchFileContents(false);
+		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(nested, pins).files())
+			.containsKeys(".runtime-version", "Dockerfile");
+
+		GiteaIssueTracker tracker = new GiteaIssueTracker(TestForges.settings(gitea.baseUrl(), TestForges.TOKEN),
+				TestForges.mapper(), sleeper);
+		IssueTracker.Label label = tracker.createLabel("acme", "tracker", "consumer-drift", "d73a4a");
+		assertThat(tracker.labels("acme", "tracker")).hasSize(2);
+		IssueTracker.Issue issue = tracker.create("acme", "tracker", "Consumer drift", "body", List.of(label));
+		tracker.issues("acme", "tracker", IssueTracker.State.OPEN);
+		tracker.edit("acme", "tracker", issue.number(), "new body", IssueTracker.State.CLOSED);
+		tracker.addLabels("acme", "tracker", issue.number(), List.of(label));
+		tracker.comment("acme", "tracker", issue.number(), "a comment");
+		tracker.comments("acme", "tracker", issue.number());
+
+		List<FakeGitea.Request> requests = gitea.requests();
+		assertThat(requests).allSatisfy((request) -> assertThat(request.path()).startsWith(API_ROOT + "/"));
+		// Each operation the job uses was exercised, so that none escapes the check.
+		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
+			.collect(Collectors.toSet())).contains("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
+					"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents/{filepath}",
+					"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
+					"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
+					"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
+					"PATCH /repos/{owner}/{repo}/issues/{index}", "POST /repos/{owner}/{repo}/issues/{index}/labels",
+					"GET /repos/{owner}/{repo}/issues/{index}/comments",
+					"POST /repos/{owner}/{repo}/issues/{index}/comments", "GET /repos/{owner}/{repo}/labels",
+					"POST /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels");
+		assertThat(requests).flatMap((request) -> description.violations(request.method(),
+				request.target().substring(API_ROOT.length())))
+			.isEmpty();
+	}
+
+	/** The oracle itself: an undocumented parameter, path or method is caught. */
+	@Test
+	void aWrongRequestIsCaught() {
+		assertThat(description.violations("GET", "/orgs/acme/repos?limit=50&page=2")).isEmpty();
+		assertThat(description.violations("GET", "/repos/acme/app/contents/docker/Dockerfile?ref=main")).isEmpty();
+		assertThat(description.violations("GET", "/orgs/acme/repos?per_page=50")).singleElement()
+			.asString()
+			.contains("undeclared query parameter per_page");
+		assertThat(description.violations("GET", "/repos/acme/app/tags?limit=50&sort=newest")).singleElement()
+			.asString()
+			.contains("undeclared query parameter sort");
+		assertThat(description.violations("GET", "/orgs/acme/repositories")).isNotEmpty();
+		assertThat(description.violations("GET", "/repos/acme/app/contents/")).isNotEmpty();
+		assertThat(description.violations("DELETE", "/repos/acme/app/tags")).isNotEmpty();
+	}
+
+	/** The description's path template a request matched, for the coverage check. */
+	private static String operation(FakeGitea.Request request) {
+		String path = request.target().substring(API_ROOT.length()).split("\\?", 2)[0];
+		return description.template(path);
+	}
+}
