@@ -90,9 +90,9 @@ public record DriftProperties(
 	 * The most bytes the job reads of one forge answer, after decompression: a hostile or broken forge
 	 * cannot exhaust the heap with a large or endless body, or with a small compressed one that inflates.
 	 *
-	 * @param page one page of a list (repositories, tags, releases, issues, labels)
-	 * @param file one file, one repository or any other single answer (a write's answer included)
-	 * @param graphql one GitHub GraphQL answer (files of up to 100 repositories, or a page of tags)
+	 * @param page most bytes of one page of a list (repositories, tags, releases, issues, labels)
+	 * @param file most bytes of one file, one repository or any other single answer (a write's answer included)
+	 * @param graphql most bytes of one GitHub GraphQL answer (files of up to 100 repositories, or a page of tags)
 	 */
 	public record BodyLimits(
 			@DefaultValue("4MB") DataSize page,
