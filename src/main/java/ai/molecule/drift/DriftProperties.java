@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every {@code drift.*} setting, bound from {@code application.yml}, the environment
@@ -42,6 +43,9 @@ public record DriftProperties(
 	 * @param maxAttempts attempts per request for retryable failures (429, 500, 502, 503, 504, I/O)
 	 * @param retryBaseDelay first back-off delay; doubled (with jitter) on each retry
 	 * @param retryMaxDelay ceiling for one back-off delay, {@code Retry-After} included
+	 * @param requestDeadline most time one request may take from connecting to the body's last byte;
+	 *     past it the request is abandoned as a time-out and not retried
+	 * @param maxBodySize most bytes of one answer, counted after decompression, by kind of request
 	 */
 	public record Forge(
 			@DefaultValue("gitea") ForgeType type,
@@ -52,10 +56,16 @@ public record DriftProperties(
 			@DefaultValue("30s") Duration requestTimeout,
 			@DefaultValue("4") int maxAttempts,
 			@DefaultValue("500ms") Duration retryBaseDelay,
-			@DefaultValue("30s") Duration retryMaxDelay) {
+			@DefaultValue("30s") Duration retryMaxDelay,
+			@DefaultValue("2m") Duration requestDeadline,
+			@DefaultValue BodyLimits maxBodySize) {
 
 		public Forge {
 			requireRange("drift.forge.max-attempts", maxAttempts, 1, 20);
+			if (requestDeadline == null || requestDeadline.isNegative() || requestDeadline.isZero()) {
+				throw new IllegalArgumentException("drift.forge.request-deadline must be a positive duration");
+			}
+			maxBodySize = (maxBodySize != null) ? maxBodySize : BodyLimits.defaults();
 			// Not echoed: a URL may carry credentials (https://user:token@host).
 			if (baseUrl != null && (baseUrl.getHost() == null || baseUrl.getScheme() == null
 					|| !baseUrl.getScheme().matches("(?i)https?"))) {
@@ -73,6 +83,37 @@ public record DriftProperties(
 		public String toString() {
 			return "Forge[type=" + type + ", baseUrl=" + baseUrl + ", token=" + (hasToken() ? "<set>" : "<none>")
 					+ ", root=" + root + "]";
+		}
+	}
+
+	/**
+	 * The most bytes the job reads of one forge answer, after decompression: a hostile or broken forge
+	 * cannot exhaust the heap with a large or endless body, or with a small compressed one that inflates.
+	 *
+	 * @param page most bytes of one page of a list (repositories, tags, releases, issues, labels)
+	 * @param file most bytes of one file, one repository or any other single answer (a write's answer included)
+	 * @param graphql most bytes of one GitHub GraphQL answer (files of up to 100 repositories, or a page of tags)
+	 */
+	public record BodyLimits(
+			@DefaultValue("4MB") DataSize page,
+			@DefaultValue("2MB") DataSize file,
+			@DefaultValue("8MB") DataSize graphql) {
+
+		public BodyLimits {
+			requirePositive("drift.forge.max-body-size.page", page);
+			requirePositive("drift.forge.max-body-size.file", file);
+			requirePositive("drift.forge.max-body-size.graphql", graphql);
+		}
+
+		/** The defaults, for code that builds settings by hand. */
+		public static BodyLimits defaults() {
+			return new BodyLimits(DataSize.ofMegabytes(4), DataSize.ofMegabytes(2), DataSize.ofMegabytes(8));
+		}
+
+		private static void requirePositive(String property, DataSize size) {
+			if (size == null || size.toBytes() <= 0) {
+				throw new IllegalArgumentException(property + " must be a positive size such as 4MB");
+			}
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,12 @@ import ai.molecule.drift.DriftProperties;
  * token).
  */
 final class ForgeHttpClient {
+
+	/**
+	 * JSON values one answer may hold (a forge's largest page holds tens of thousands): within the body
+	 * size limit, a few MB of {@code [{},{},...]} would still become a tree dozens of times its size.
+	 */
+	static final int MAX_JSON_TOKENS = 250_000;
 
 	private final ForgeSender sender;
 
@@ -48,7 +55,8 @@ final class ForgeHttpClient {
 		ForgeTransport transport = new ForgeTransport(origin,
 				(token != null) ? dialect.authScheme() + " " + token : null, dialect.headers(),
 				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
-				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)));
+				orDefault(settings.requestTimeout(), Duration.ofSeconds(30)), settings.requestDeadline(),
+				settings.maxBodySize());
 		RetryPolicy retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay());
 		this.sender = new ForgeSender(transport, retry, dialect, sleeper, this::redact);
 		// Forges add fields over time; a new one must not break a nightly run.
@@ -115,11 +123,24 @@ final class ForgeHttpClient {
 					+ "); is a proxy or a login page in front of the forge?");
 		}
 		try {
+			checkTokenCount(response.body(), what);
 			return mapper.readTree(response.body());
 		}
 		catch (JacksonException ex) {
 			throw failure(what + ": the response is not valid JSON (HTTP " + response.status() + ", "
 					+ response.body().length + " bytes; truncated or not JSON): " + firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	private void checkTokenCount(byte[] body, String what) {
+		try (JsonParser parser = mapper.createParser(body)) {
+			int tokens = 0;
+			while (parser.nextToken() != null) {
+				if (++tokens > MAX_JSON_TOKENS) {
+					throw failure(what + ": the answer holds more than " + MAX_JSON_TOKENS
+							+ " JSON values, far more than any forge answer; not read");
+				}
+			}
 		}
 	}
 

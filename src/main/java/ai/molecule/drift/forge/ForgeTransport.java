@@ -17,9 +17,12 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.molecule.drift.DriftProperties;
 
 /**
  * Sends one request and, for a GET, follows its redirects by hand within the same origin, adding the
@@ -32,9 +35,13 @@ import org.apache.hc.core5.util.Timeout;
  * <p>
  * Blocking HTTP/1.1 (Apache HttpClient, classic API) on the caller's thread, over a pool of
  * keep-alive connections; the client itself neither retries, nor follows redirects, nor keeps
- * cookies: {@link ForgeSender} and this class decide those.
+ * cookies: {@link ForgeSender} and this class decide those. Every exchange is held to a total deadline
+ * and its body to a size limit by kind of request ({@link BoundedExchange}); both end the request with
+ * a {@link ForgeException}, which is not retried.
  */
 final class ForgeTransport {
+
+	private static final Logger log = LoggerFactory.getLogger(ForgeTransport.class);
 
 	private static final int MAX_REDIRECTS = 5;
 
@@ -49,18 +56,26 @@ final class ForgeTransport {
 
 	private final Map<String, String> headers;
 
+	private final Duration deadline;
+
+	private final DriftProperties.BodyLimits limits;
+
 	/**
 	 * @param trusted the only origin that receives {@code authorization}
 	 * @param authorization the full header value, or {@code null} for anonymous access
 	 * @param headers sent with every request ({@code User-Agent}, {@code Accept}, ...)
 	 * @param connectTimeout time allowed to open a connection
 	 * @param requestTimeout time allowed for the answer to begin, and between two packets of it
+	 * @param deadline time allowed for one exchange, from connecting to the body's last byte
+	 * @param limits most bytes of a body, after decompression, by kind of request
 	 */
 	ForgeTransport(Origin trusted, String authorization, Map<String, String> headers, Duration connectTimeout,
-			Duration requestTimeout) {
+			Duration requestTimeout, Duration deadline, DriftProperties.BodyLimits limits) {
 		this.trusted = trusted;
 		this.authorization = authorization;
 		this.headers = Map.copyOf(headers);
+		this.deadline = deadline;
+		this.limits = limits;
 		ConnectionConfig connections = ConnectionConfig.custom()
 			.setConnectTimeout(Timeout.of(connectTimeout))
 			.setSocketTimeout(Timeout.of(requestTimeout))
@@ -119,14 +134,50 @@ final class ForgeTransport {
 		if (authorization != null && Origin.of(uri).equals(trusted)) {
 			request.setHeader("Authorization", authorization);
 		}
-		return http.execute(request, (response) -> {
-			Map<String, String> responseHeaders = new LinkedHashMap<>();
-			for (Header header : response.getHeaders()) {
-				responseHeaders.putIfAbsent(header.getName(), header.getValue());
+		BoundedExchange exchange = BoundedExchange.start(request, deadline);
+		try {
+			return http.execute(request, (response) -> {
+				Map<String, String> responseHeaders = new LinkedHashMap<>();
+				for (Header header : response.getHeaders()) {
+					responseHeaders.putIfAbsent(header.getName(), header.getValue());
+				}
+				byte[] body;
+				try {
+					body = exchange.body(response.getEntity(), limit(forgeRequest.kind()));
+				}
+				catch (IOException | RuntimeException ex) {
+					exchange.abort();
+					throw ex;
+				}
+				return new ForgeResponse(forgeRequest.method(), uri, response.getCode(), responseHeaders, body);
+			});
+		}
+		catch (BoundedExchange.BodyTooLargeException ex) {
+			throw new ForgeException(ForgeHttpClient.describe(forgeRequest.method(), uri) + ": the answer is larger than "
+					+ limit(forgeRequest.kind()) + " bytes" + ((ex.declared() > 0) ? " (" + ex.declared() + " declared)" : "")
+					+ " once decompressed, the limit of " + forgeRequest.kind().setting() + "; not read further");
+		}
+		catch (IOException ex) {
+			if (!exchange.expired()) {
+				throw ex;
 			}
-			byte[] body = (response.getEntity() != null) ? EntityUtils.toByteArray(response.getEntity()) : new byte[0];
-			return new ForgeResponse(forgeRequest.method(), uri, response.getCode(), responseHeaders, body);
-		});
+			String what = ForgeHttpClient.describe(forgeRequest.method(), uri);
+			log.warn("{}: no complete answer within {} ms (drift.forge.request-deadline); abandoned, not retried", what,
+					deadline.toMillis());
+			throw new ForgeException(what + ": timed out: no complete answer within " + deadline.toMillis()
+					+ " ms (drift.forge.request-deadline); abandoned, not retried");
+		}
+		finally {
+			exchange.finish();
+		}
+	}
+
+	private long limit(ForgeRequest.Kind kind) {
+		return switch (kind) {
+			case PAGE -> limits.page().toBytes();
+			case FILE -> limits.file().toBytes();
+			case GRAPHQL -> limits.graphql().toBytes();
+		};
 	}
 
 	private static URI resolve(URI current, String location) {

@@ -22,6 +22,9 @@ final class PagePrefetch implements AutoCloseable {
 	/** Pages in flight at once: enough to hide the latency, few enough to be polite to the forge. */
 	static final int CONCURRENCY = 4;
 
+	/** Pages asked for ahead: a {@code rel="last"} that lies high must not start thousands of requests. */
+	static final int MAX_AHEAD = 100;
+
 	private static final Pattern PAGE = Pattern.compile("([?&]page=)(\\d+)");
 
 	private final ForgeHttpClient client;
@@ -55,7 +58,7 @@ final class PagePrefetch implements AutoCloseable {
 		if (!page.find() || page.group(2).length() > 6) {
 			return;
 		}
-		int lastPage = Math.min(Integer.parseInt(page.group(2)), maxPages);
+		int lastPage = Math.min(Integer.parseInt(page.group(2)), Math.min(maxPages, MAX_AHEAD));
 		if (lastPage < 3) {
 			return;
 		}
@@ -66,7 +69,7 @@ final class PagePrefetch implements AutoCloseable {
 		});
 		for (int number = 2; number <= lastPage; number++) {
 			URI uri = URI.create(template.substring(0, page.start(2)) + number + template.substring(page.end(2)));
-			pages.put(uri, CompletableFuture.supplyAsync(() -> client.get(uri), executor));
+			pages.put(uri, CompletableFuture.supplyAsync(() -> client.send(ForgeRequest.page(uri)), executor));
 		}
 	}
 

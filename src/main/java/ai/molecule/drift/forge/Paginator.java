@@ -3,18 +3,15 @@ package ai.molecule.drift.forge;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,14 +19,19 @@ import tools.jackson.databind.JsonNode;
  * Reads every page of a forge list. It follows {@code Link: rel="next"} when the server sends a
  * {@code Link} header, and otherwise asks for the next page number until a page comes back empty:
  * Gitea clamps the page size and drops unreadable repositories after paging, so a short page is not
- * the end. A {@code next} link to another host or back to a page already read, or more than
- * {@link #MAX_PAGES} pages, is a lying server and an error, never an endless loop.
+ * the end. A {@code next} link to another host or back to a page already read, a page that adds no
+ * new item yet links on, paging past what {@code X-Total-Count} or {@code rel="last"} announced (plus
+ * a small margin), or more than {@link #MAX_PAGES} pages, is a lying server and an error, never an
+ * endless loop.
+ * <p>
+ * Whether the pages add up to a complete listing is {@link ListingCheck}'s call.
  */
 final class Paginator {
 
-	private static final Logger log = LoggerFactory.getLogger(Paginator.class);
+	static final int MAX_PAGES = 1_000;
 
-	static final int MAX_PAGES = 10_000;
+	/** Pages allowed past the announced last one: a repository or two created while the list is read. */
+	static final int PAGE_MARGIN = 2;
 
 	private final ForgeHttpClient client;
 
@@ -69,26 +71,28 @@ final class Paginator {
 	 */
 	<T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
 			Supplier<ForgeException> notFound) {
+		return new ListingCheck(client).verified(ForgeHttpClient.describe(page.apply(1)),
+				() -> pass(page, type, key, notFound));
+	}
+
+	private <T> ListingPass<T> pass(IntFunction<URI> page, Class<T> type, Function<T, String> key,
+			Supplier<ForgeException> notFound) {
 		try (PagePrefetch prefetch = new PagePrefetch(client, maxPages)) {
-			return readAll(page, type, key, notFound, prefetch);
+			return pass(page, type, key, notFound, prefetch);
 		}
 	}
 
-	private <T> List<T> readAll(IntFunction<URI> page, Class<T> type, Function<T, String> key,
+	private <T> ListingPass<T> pass(IntFunction<URI> page, Class<T> type, Function<T, String> key,
 			Supplier<ForgeException> notFound, PagePrefetch prefetch) {
-		Map<String, T> items = new LinkedHashMap<>();
+		ListingPass<T> pass = new ListingPass<>();
 		Set<URI> visited = new HashSet<>();
-		URI first = page.apply(1);
-		URI uri = first;
-		int received = 0;
-		Optional<String> declaredTotal = Optional.empty();
+		URI uri = page.apply(1);
 		for (int number = 1;; number++) {
-			if (number > maxPages) {
-				throw client.failure(ForgeHttpClient.describe(uri) + ": more than " + maxPages + " pages; giving up");
-			}
+			checkBounds(uri, number, pass);
 			visited.add(uri);
 			URI current = uri;
-			ForgeResponse response = prefetch.take(current).orElseGet(() -> client.get(current));
+			ForgeResponse response = prefetch.take(current)
+				.orElseGet(() -> client.send(ForgeRequest.page(current)));
 			if (response.isNotFound() && number == 1) {
 				throw notFound.get();
 			}
@@ -97,12 +101,9 @@ final class Paginator {
 			}
 			List<T> pageItems = items(response, type);
 			if (number == 1) {
-				declaredTotal = response.header("X-Total-Count");
 				prefetch.start(response);
 			}
-			received += pageItems.size();
-			int before = items.size();
-			pageItems.forEach((item) -> items.putIfAbsent(key.apply(item), item));
+			int added = pass.add(response, pageItems, key);
 			Optional<String> link = response.header("Link");
 			URI next;
 			if (link.isPresent()) {
@@ -110,12 +111,13 @@ final class Paginator {
 				if (linked.isEmpty()) {
 					break;
 				}
+				checkProgress(uri, number, pageItems.size(), added, pass);
 				next = checked(uri, linked.get(), visited);
 			}
 			else if (pageItems.isEmpty() || linkAlways) {
 				break;
 			}
-			else if (items.size() == before) {
+			else if (added == 0) {
 				// Without links, a server that ignores the page number would serve page 1 forever.
 				throw client.failure(ForgeHttpClient.describe(uri) + ": page " + number
 						+ " holds only items already read; the server seems to ignore the page parameter");
@@ -125,27 +127,41 @@ final class Paginator {
 			}
 			uri = next;
 		}
-		reportInconsistencies(first, declaredTotal, received, items.size());
-		return new ArrayList<>(items.values());
+		return pass;
 	}
 
-	// Gitea's X-Total-Count also counts repositories the caller cannot see, so fewer items is normal;
-	// more items, or items served twice, means the listing shifted or the server is lying.
-	private void reportInconsistencies(URI first, Optional<String> declaredTotal, int received, int distinct) {
-		String what = ForgeHttpClient.describe(first);
-		if (received > distinct) {
-			log.warn("{}: {} items were served more than once across pages and counted once", what,
-					received - distinct);
+	private void checkBounds(URI uri, int number, ListingPass<?> pass) {
+		if (number > maxPages) {
+			throw client.failure(ForgeHttpClient.describe(uri) + ": more than " + maxPages + " pages; giving up");
 		}
-		declaredTotal.map(String::strip).filter(t -> t.matches("\\d{1,9}")).map(Integer::parseInt).ifPresent(total -> {
-			if (distinct > total) {
-				log.warn("{}: X-Total-Count says {} but {} distinct items arrived; the listing is inconsistent, "
-						+ "using what arrived", what, total, distinct);
-			}
-			else if (distinct < total) {
-				log.debug("{}: X-Total-Count says {}, {} items visible to this caller", what, total, distinct);
-			}
-		});
+		OptionalInt last = pass.last();
+		if (last.isPresent() && number > last.getAsInt() + PAGE_MARGIN) {
+			throw client.failure(ForgeHttpClient.describe(uri) + ": the server announced " + last.getAsInt()
+					+ " pages (Link rel=\"last\") but links on past page " + (number - 1) + "; giving up");
+		}
+		OptionalLong total = pass.total();
+		if (total.isPresent() && pass.distinct() > total.getAsLong() + Math.max(10, total.getAsLong() / 10)) {
+			throw client.failure(ForgeHttpClient.describe(uri) + ": X-Total-Count says " + total.getAsLong()
+					+ " but " + pass.distinct() + " distinct items arrived by page " + (number - 1) + "; giving up");
+		}
+	}
+
+	// Gitea drops what the caller cannot see after paging, so an empty page before the announced last
+	// one is normal; a page whose items were all read already, or an empty page past the end, is not.
+	private void checkProgress(URI uri, int number, int size, int added, ListingPass<?> pass) {
+		if (added > 0) {
+			return;
+		}
+		if (size > 0) {
+			throw client.failure(ForgeHttpClient.describe(uri) + ": page " + number + " adds no new item (all " + size
+					+ " were read already) yet links to a next page; the listing is inconsistent");
+		}
+		if (pass.last().isEmpty() || number >= pass.last().getAsInt()) {
+			throw client.failure(ForgeHttpClient.describe(uri) + ": page " + number
+					+ " is empty yet links to a next page"
+					+ (pass.last().isEmpty() ? ", and no last page was announced" : " past the announced last page")
+					+ "; the listing does not end");
+		}
 	}
 
 	private <T> List<T> items(ForgeResponse response, Class<T> type) {

@@ -27,8 +27,14 @@ final class TestForges {
 	}
 
 	static DriftProperties.Forge settings(URI baseUrl, String token, int maxAttempts, Duration requestTimeout) {
+		return settings(baseUrl, token, maxAttempts, requestTimeout, Duration.ofMinutes(2),
+				DriftProperties.BodyLimits.defaults());
+	}
+
+	static DriftProperties.Forge settings(URI baseUrl, String token, int maxAttempts, Duration requestTimeout,
+			Duration requestDeadline, DriftProperties.BodyLimits limits) {
 		return new DriftProperties.Forge(DriftProperties.ForgeType.GITEA, baseUrl, token, null, Duration.ofSeconds(2),
-				requestTimeout, maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(5));
+				requestTimeout, maxAttempts, Duration.ofMillis(100), Duration.ofSeconds(5), requestDeadline, limits);
 	}
 
 	static GiteaForge gitea(FakeGitea fake, String token, Sleeper sleeper) {

@@ -198,7 +198,7 @@ class AdversarialJobFunctionalTests {
 	}
 
 	@Test
-	void aTotalCountThatDisagreesIsReportedAndNothingIsCountedTwice(CapturedOutput output) throws Exception {
+	void aTotalCountBelowWhatArrivesIsAnErrorNamingBothNumbers() throws Exception {
 		gitea.pageSize(3).header("/orgs/molecule-ai/repos", "X-Total-Count", "4");
 		try {
 			jobs.startJob(jobs.getUniqueJobParameters());
@@ -208,9 +208,10 @@ class AdversarialJobFunctionalTests {
 		}
 
 		JsonNode report = JobFixtures.report(reports);
-		assertThat(report.get("status").asString()).isEqualTo("pass");
-		assertThat(JobFixtures.names(report)).hasSize(8).doesNotHaveDuplicates();
-		assertThat(output.getAll()).contains("X-Total-Count says 4 but 9 distinct items arrived");
+		assertThat(report.get("status").asString()).isEqualTo("error");
+		assertThat(report.get("exitCode").asInt()).isEqualTo(2);
+		assertThat(report.get("reasons").get(0).asString()).contains("did not settle",
+				"X-Total-Count says 4 but 9 distinct items arrived");
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class RunLifecycleTests {
 	@Test
 	void gitHubWithoutABaseUrlIsShownAsGitHubsApi() {
 		DriftProperties.Forge github = new DriftProperties.Forge(DriftProperties.ForgeType.GITHUB, null, "t", null,
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(2), null);
 		DriftProperties properties = new DriftProperties(github, "acme", "p-", new DriftProperties.Ssot("r", "v", "f"),
 				Path.of("policy.yml"), new DriftProperties.Report(Path.of("reports"), "file:x/"),
 				new DriftProperties.Scan(1, 1));

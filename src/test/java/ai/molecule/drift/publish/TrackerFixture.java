@@ -92,6 +92,6 @@ final class TrackerFixture implements AutoCloseable {
 
 	private static DriftProperties.Forge settings(java.net.URI baseUrl) {
 		return new DriftProperties.Forge(DriftProperties.ForgeType.GITEA, baseUrl, TOKEN, null, Duration.ofSeconds(2),
-				Duration.ofSeconds(5), 2, Duration.ofMillis(1), Duration.ofMillis(5));
+				Duration.ofSeconds(5), 2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), null);
 	}
 }
