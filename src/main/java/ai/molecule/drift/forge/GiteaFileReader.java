@@ -2,7 +2,6 @@ package ai.molecule.drift.forge;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +16,21 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
  * Reads a repository's root listing and a few of its files: with one {@code file-contents} request
- * on Gitea 1.24+, else one {@code contents} request per file. Whether the server has the batch
- * endpoint is learnt once per instance.
+ * on Gitea 1.24+ ({@link GiteaBatchRead}), else one {@code contents} request per file, and holds every
+ * answer to the listing ({@link ListedPaths}).
  */
 final class GiteaFileReader {
-
-	private enum Batch {
-		UNKNOWN, SUPPORTED, UNSUPPORTED
-	}
 
 	private final ForgeUrls urls;
 
 	private final ForgeHttpClient http;
 
-	private final Object probeLock = new Object();
-
-	private volatile Batch batch = Batch.UNKNOWN;
+	private final GiteaBatchRead batch;
 
 	GiteaFileReader(ForgeUrls urls, ForgeHttpClient http) {
 		this.urls = urls;
 		this.http = http;
+		this.batch = new GiteaBatchRead(urls, http);
 	}
 
 	RepoFiles read(RepoRef repo, Set<String> paths) {
@@ -109,11 +103,11 @@ final class GiteaFileReader {
 	}
 
 	private Map<String, String> readFiles(RepoRef repo, ListedPaths listed, List<String> wanted) {
-		Optional<List<Content>> batched = batch(repo, wanted);
+		Optional<List<Content>> batched = batch.read(repo, ref(repo), wanted);
 		Map<String, String> files = new LinkedHashMap<>();
 		for (int i = 0; i < wanted.size(); i++) {
 			String path = wanted.get(i);
-			Content entry = entryAt(batched.orElse(List.of()), i, path);
+			Content entry = GiteaBatchRead.entryAt(batched.orElse(List.of()), i, path);
 			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref(repo), path, entry)
 					: single(repo.owner(), repo.name(), ref(repo), path);
 			if (entry == null && batched.isPresent()) {
@@ -122,62 +116,6 @@ final class GiteaFileReader {
 			listed.confirm(path, read).ifPresent((content) -> files.put(path, content));
 		}
 		return files;
-	}
-
-	/**
-	 * The batch answer, or empty when this server has no batch endpoint. While that is unknown the
-	 * first caller asks alone, so that an old server is probed once rather than once per thread.
-	 */
-	private Optional<List<Content>> batch(RepoRef repo, List<String> wanted) {
-		if (batch == Batch.SUPPORTED) {
-			return requestBatch(repo, wanted);
-		}
-		if (batch == Batch.UNSUPPORTED) {
-			return Optional.empty();
-		}
-		synchronized (probeLock) {
-			if (batch == Batch.UNKNOWN) {
-				Optional<List<Content>> answer = requestBatch(repo, wanted);
-				batch = answer.isPresent() ? Batch.SUPPORTED : Batch.UNSUPPORTED;
-				return answer;
-			}
-		}
-		return batch(repo, wanted);
-	}
-
-	private Optional<List<Content>> requestBatch(RepoRef repo, List<String> wanted) {
-		URI uri = urls.api("repos", repo.owner(), repo.name(), "file-contents")
-			.query("ref", ref(repo))
-			.query("body", http.toJson(Map.of("files", wanted)))
-			.build();
-		ForgeResponse response = http.get(uri);
-		if (response.status() == 404 || response.status() == 405) {
-			return Optional.empty();
-		}
-		if (!response.isSuccess()) {
-			throw http.statusError(response);
-		}
-		JsonNode answer = http.json(response);
-		if (!answer.isArray()) {
-			throw http.failure(ForgeHttpClient.describe(uri) + ": expected a JSON array of file contents");
-		}
-		List<Content> entries = new ArrayList<>();
-		for (JsonNode node : answer.values()) {
-			entries.add(node.isNull() ? null : http.read(node, Content.class, uri));
-		}
-		return Optional.of(entries);
-	}
-
-	/**
-	 * The batch entry for the i-th path; {@code null} (read it alone) when the server left it out,
-	 * could not read it, or answered for another path (it stops after a page of files).
-	 */
-	private static Content entryAt(List<Content> entries, int i, String path) {
-		Content entry = (i < entries.size()) ? entries.get(i) : null;
-		if (entry == null || (entry.path() != null && !entry.path().equals(path))) {
-			return null;
-		}
-		return entry;
 	}
 
 	/**
