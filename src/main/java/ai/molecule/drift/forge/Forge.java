@@ -23,8 +23,11 @@ public interface Forge {
 
 	/**
 	 * The top-level entries of the repository's default branch and the content of those of
-	 * {@code paths} (top-level file names) that exist there. An absent file is simply missing from
-	 * {@link RepoFiles#files()}; a file that exists but cannot be read is a {@link ForgeException}.
+	 * {@code paths} (top-level names) that exist there. An absent file is simply missing from
+	 * {@link RepoFiles#files()}; a file that exists but cannot be read is a {@link ForgeException}. Every
+	 * read is held against the root listing: a path listed as a file that reads as nothing or as a
+	 * directory, one listed as a directory that reads as a file, a read cut short, or a flag ({@code empty})
+	 * that the listing contradicts is a {@link ForgeException} too, never an absent file.
 	 */
 	RepoFiles readFiles(RepoRef repo, Set<String> paths);
 

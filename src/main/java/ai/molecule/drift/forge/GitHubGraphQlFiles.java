@@ -55,8 +55,14 @@ final class GitHubGraphQlFiles {
 				failures.put(repo.name(), result.request() + ": " + errors.get(0));
 				continue;
 			}
-			repoFiles(repo, node, paths).ifPresentOrElse((read) -> files.put(repo.name(), read),
-					() -> failures.put(repo.name(), result.request() + ": no data for the repository"));
+			try {
+				repoFiles(repo, node, paths).ifPresentOrElse((read) -> files.put(repo.name(), read),
+						() -> failures.put(repo.name(), result.request() + ": no data for the repository"));
+			}
+			catch (ForgeException ex) {
+				// A contradiction is this repository's own failure, not the batch's.
+				failures.put(repo.name(), ex.getMessage());
+			}
 		}
 		return new Answer(files, failures);
 	}
@@ -65,10 +71,15 @@ final class GitHubGraphQlFiles {
 		if (!node.isObject()) {
 			return Optional.empty();
 		}
+		JsonNode root = node.path("root");
 		if (node.path("isEmpty").asBoolean(false)) {
+			// Checked, not trusted: an "empty" repository whose root has entries would hide its pin.
+			if (root.path("entries").isArray() && !root.path("entries").isEmpty()) {
+				throw new ForgeException("GraphQL says the repository is empty but its root lists "
+						+ root.path("entries").size() + " entries");
+			}
 			return Optional.of(RepoFiles.empty());
 		}
-		JsonNode root = node.path("root");
 		if (!root.path("entries").isArray()) {
 			return Optional.empty();
 		}
@@ -85,27 +96,33 @@ final class GitHubGraphQlFiles {
 				topLevel.add(new TreeEntry(entry.path("name").asString(), type));
 			}
 		}
+		ListedPaths listed = ListedPaths.of(topLevel);
 		Map<String, String> files = new LinkedHashMap<>();
 		for (int j = 0; j < paths.size(); j++) {
-			JsonNode blob = node.path("f" + j);
-			// A directory or a submodule at the path matches no "... on Blob": an empty object.
-			if (!blob.isObject() || !blob.has("byteSize")) {
-				continue;
-			}
 			String path = paths.get(j);
-			if (blob.hasNonNull("text") && !blob.path("isTruncated").asBoolean(false)) {
-				files.put(path, blob.path("text").asString());
-			}
-			else if (blob.path("byteSize").asLong(0) == 0) {
-				files.put(path, "");
-			}
-			else {
-				String branch = (repo.defaultBranch() == null || repo.defaultBranch().isBlank()) ? null : repo.defaultBranch();
-				rest.readOne(repo.owner(), repo.name(), branch, path)
-					.ifPresent((text) -> files.put(path, text));
-			}
+			listed.confirm(path, read(repo, path, node.path("f" + j))).ifPresent((text) -> files.put(path, text));
 		}
 		return Optional.of(new RepoFiles(topLevel, files));
+	}
+
+	/** What the query's object for one path holds; a blob without its whole text is read through REST. */
+	private PathRead read(RepoRef repo, String path, JsonNode blob) {
+		if (!blob.isObject()) {
+			return PathRead.absent("nothing (no object at HEAD:" + path + ")");
+		}
+		// A directory or a submodule at the path matches no "... on Blob": an empty object.
+		if (!blob.has("byteSize")) {
+			return PathRead.directory("a directory or submodule");
+		}
+		if (blob.hasNonNull("text") && !blob.path("isTruncated").asBoolean(false)) {
+			return PathRead.file(blob.path("text").asString());
+		}
+		if (blob.path("byteSize").asLong(0) == 0) {
+			return PathRead.file("");
+		}
+		String branch = (repo.defaultBranch() == null || repo.defaultBranch().isBlank()) ? null : repo.defaultBranch();
+		return rest.single(repo.owner(), repo.name(), branch, path)
+			.because("GraphQL gave no whole text for its " + blob.path("byteSize").asLong() + " bytes");
 	}
 
 	/** The query for {@code repos} repositories and {@code paths} files; names and paths travel as variables. */

@@ -38,15 +38,15 @@ final class GitHubRestFiles {
 			if (topLevel.isEmpty()) {
 				return RepoFiles.empty();
 			}
+			ListedPaths listed = ListedPaths.of(topLevel.get());
 			Map<String, String> files = new LinkedHashMap<>();
-			topLevel.get()
-				.stream()
-				.filter((entry) -> entry.type() == TreeEntry.Type.FILE || entry.type() == TreeEntry.Type.SYMLINK)
-				.map(TreeEntry::name)
-				.filter(paths::contains)
-				.sorted()
-				.forEach((path) -> readOne(repo.owner(), repo.name(), ref(repo), path)
-					.ifPresent((text) -> files.put(path, text)));
+			for (String path : listed.files(paths)) {
+				listed.confirm(path, single(repo.owner(), repo.name(), ref(repo), path))
+					.ifPresent((text) -> files.put(path, text));
+			}
+			for (String dir : listed.directories(paths)) {
+				listed.confirm(dir, single(repo.owner(), repo.name(), ref(repo), dir));
+			}
 			return new RepoFiles(topLevel.get(), files);
 		}
 		catch (ForgeException ex) {
@@ -56,17 +56,26 @@ final class GitHubRestFiles {
 
 	/** One file: empty when absent (404), a directory or a submodule. */
 	Optional<String> readOne(String owner, String repo, String ref, String path) {
+		return Optional.ofNullable(single(owner, repo, ref, path).text());
+	}
+
+	/** What the {@code contents} API answers for one path. */
+	PathRead single(String owner, String repo, String ref, String path) {
 		URI uri = urls.api("repos", owner, repo, "contents").filePath(path).query("ref", ref).build();
 		Optional<JsonNode> node = http.getJson(uri);
-		if (node.isEmpty() || node.get().isArray()) {
-			return Optional.empty();
+		if (node.isEmpty()) {
+			return PathRead.absent("404");
+		}
+		if (node.get().isArray()) {
+			return PathRead.directory("a directory");
 		}
 		Content entry = http.read(node.get(), Content.class, uri);
 		return switch (String.valueOf(entry.type())) {
-			case "file" -> Optional.of(text(entry, uri));
+			case "file" -> PathRead.file(text(path, entry, uri));
 			// The link itself: GitHub answers with its target when that is no file of the repository.
-			case "symlink" -> Optional.ofNullable((entry.content() != null) ? text(entry, uri) : entry.target());
-			default -> Optional.empty();
+			case "symlink" -> PathRead.file((entry.content() != null) ? text(path, entry, uri) : entry.target());
+			case "dir" -> PathRead.directory("a directory");
+			default -> PathRead.directory("a " + entry.type());
 		};
 	}
 
@@ -87,26 +96,34 @@ final class GitHubRestFiles {
 		return Optional.of(RootListing.entries(http, response));
 	}
 
-	private String text(Content entry, URI uri) {
+	/** The file's text; bytes falling short of its size were cut on the way, and are unknown, never its prefix. */
+	private String text(String path, Content entry, URI uri) {
 		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null;
+		byte[] bytes;
 		if (!inline) {
 			// Over 1 MB GitHub sends encoding "none" and no content.
-			return (entry.size() == 0) ? "" : raw(uri);
+			bytes = (entry.size() == 0) ? new byte[0] : raw(uri);
 		}
-		try {
-			return new String(Base64.getMimeDecoder().decode(entry.content()), StandardCharsets.UTF_8);
+		else {
+			try {
+				bytes = Base64.getMimeDecoder().decode(entry.content());
+			}
+			catch (IllegalArgumentException ex) {
+				throw http.failure(ForgeHttpClient.describe(uri) + ": the content is not valid base64");
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			throw http.failure(ForgeHttpClient.describe(uri) + ": the content is not valid base64");
+		if ("file".equals(entry.type()) && bytes.length != entry.size()) {
+			throw ListedPaths.cutShort(path, entry.size(), bytes.length);
 		}
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	private String raw(URI uri) {
+	private byte[] raw(URI uri) {
 		ForgeResponse response = http.send(ForgeRequest.get(uri).withHeader("Accept", RAW));
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		return response.text();
+		return response.body();
 	}
 
 	private static String ref(RepoRef repo) {

@@ -24,9 +24,9 @@ import ai.molecule.drift.lag.ReleaseTag;
  * is archived. Files come from the working tree (what is on disk, committed or not); tags come from
  * {@code .git} through JGit. Names and paths that could leave the root ({@code /}, {@code \},
  * {@code ..}, NUL, absolute) are refused, and so is a link that leads outside the root. A file larger
- * than 10 MiB comes back cut to its first 10 MiB and one byte, so that the caller can tell it was cut:
- * the classifier caps and reports oversized files rather than this forge failing the run. Stateless,
- * hence thread-safe.
+ * than 10 MiB is not read at all: cut to a prefix it would be another file, so it is unknown (a
+ * {@link ForgeException}). What a read finds is held against the root listing, as on the other forges
+ * (the folder may change between the two). Stateless, hence thread-safe.
  */
 public final class LocalForge implements Forge {
 
@@ -66,11 +66,18 @@ public final class LocalForge implements Forge {
 		Path dir = paths.repoDir(repo.name())
 			.orElseThrow(() -> new ForgeException("local repository " + repo.name() + " no longer exists under "
 					+ paths.root()));
+		List<RepoFiles.TreeEntry> topLevel = paths.topLevel(dir, repo.name());
+		ListedPaths listed = ListedPaths.of(topLevel);
 		Map<String, String> files = new LinkedHashMap<>();
-		for (String path : requested) {
-			paths.read(dir, repo.name(), path).ifPresent(content -> files.put(path, content));
+		try {
+			for (String path : requested.stream().sorted().toList()) {
+				listed.confirm(path, paths.readPath(dir, repo.name(), path)).ifPresent(content -> files.put(path, content));
+			}
 		}
-		return new RepoFiles(paths.topLevel(dir, repo.name()), files);
+		catch (ForgeException ex) {
+			throw new ForgeException("reading local repository " + repo.name() + ": " + ex.getMessage(), ex);
+		}
+		return new RepoFiles(topLevel, files);
 	}
 
 	/** Every tag of the repository folder's git repository; none when the folder is no git repository. */

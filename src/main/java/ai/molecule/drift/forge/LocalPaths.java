@@ -22,8 +22,8 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
  */
 final class LocalPaths {
 
-	/** Bytes returned for one file at most: 10 MiB, plus one byte so that a caller can tell it was cut. */
-	static final int MAX_READ_BYTES = 10 * 1024 * 1024 + 1;
+	/** The largest file read: anything bigger would be cut, and a cut file is unknown, never its prefix. */
+	static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 	/** Entries of a repository folder that are bookkeeping, not repository content. */
 	private static final Set<String> NOT_CONTENT = Set.of(".git", LocalForge.ARCHIVED_MARKER);
@@ -86,19 +86,30 @@ final class LocalPaths {
 
 	/** The content of {@code path} in the repository folder, or empty when no such file exists. */
 	Optional<String> read(Path repoDir, String repo, String path) {
+		return Optional.ofNullable(readPath(repoDir, repo, path).text());
+	}
+
+	/** What is on disk at {@code path}: a file's text, a directory, or nothing. */
+	PathRead readPath(Path repoDir, String repo, String path) {
 		Path file = repoDir.resolve(path);
 		// A forge serves neither git's own files nor our archive marker.
 		if (NOT_CONTENT.contains(path.split("/", 2)[0]) || !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-			return Optional.empty();
+			return PathRead.absent("nothing on disk");
 		}
 		try {
 			// A dangling link fails here: the file is there but its content is unknown.
 			Path real = requireInside(file.toRealPath(), repo, path);
 			if (!Files.isRegularFile(real)) {
-				return Optional.empty();
+				return Files.isDirectory(real) ? PathRead.directory("a directory") : PathRead.absent("no regular file");
 			}
 			try (InputStream in = Files.newInputStream(real)) {
-				return Optional.of(new String(in.readNBytes(MAX_READ_BYTES), StandardCharsets.UTF_8));
+				// One byte more than the cap tells a file at the cap from a bigger one, without reading it all.
+				byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+				if (bytes.length > MAX_FILE_BYTES) {
+					throw new ForgeException(path + " of local repository " + repo + " is larger than "
+							+ (MAX_FILE_BYTES >> 20) + " MiB: reading it would cut it short, so its content is unknown");
+				}
+				return PathRead.file(new String(bytes, StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {

@@ -74,7 +74,7 @@ class OrgRepoReader implements ItemReader<ScanTarget> {
 				repos.size(), matching, prefix, targets.size() - matching, (System.nanoTime() - started) / 1_000_000);
 		// A forge that reads many repositories per request (GitHub's GraphQL) does it now; others ignore it.
 		forge.readAhead(targets.stream().map(ScanTarget::repo).filter(Objects::nonNull).toList(),
-				RepoScanProcessor.FILES);
+				RepoScanProcessor.PATHS);
 		return targets;
 	}
 

@@ -1,5 +1,8 @@
 package ai.molecule.drift.job;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -11,6 +14,7 @@ import ai.molecule.drift.classify.RepoSnapshot;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.forge.RepoFiles;
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.forge.RepoRef;
 import ai.molecule.drift.model.RepoResult;
 
@@ -27,6 +31,12 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 	static final String REQUIREMENTS = "requirements.txt";
 
 	static final Set<String> FILES = Set.of(PIN_FILE, DOCKERFILE, REQUIREMENTS);
+
+	/**
+	 * Everything classification depends on: the files, and the directories whose presence means a
+	 * vendored runtime. Asking for the directories too makes the forge confirm what its listing says.
+	 */
+	static final Set<String> PATHS = Set.of(PIN_FILE, DOCKERFILE, REQUIREMENTS, "workspace", "molecule_runtime");
 
 	private static final Logger log = LoggerFactory.getLogger(RepoScanProcessor.class);
 
@@ -54,7 +64,12 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 			return RepoSnapshot.missing(target.name());
 		}
 		try {
-			RepoFiles files = forge.readFiles(repo, FILES);
+			RepoFiles files = forge.readFiles(repo, PATHS);
+			Optional<String> contradiction = contradiction(files);
+			if (contradiction.isPresent()) {
+				log.warn("Repository {} contradicts itself: {}", repo.name(), contradiction.get());
+				return RepoSnapshot.unreadable(repo.name(), repo.archived(), contradiction.get());
+			}
 			return new RepoSnapshot(repo.name(), true, repo.archived(), files.files().get(PIN_FILE),
 					files.files().get(DOCKERFILE), files.files().get(REQUIREMENTS), files.topLevel(), null);
 		}
@@ -67,5 +82,27 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 			log.warn("Repository {} could not be read: {}", repo.name(), ex.toString());
 			return RepoSnapshot.unreadable(repo.name(), repo.archived(), "unexpected answer: " + ex);
 		}
+	}
+
+	/**
+	 * The last line of defence, whatever the forge: a file the root listing names must have come back
+	 * with content, and content must belong to a file the listing names. The forges check this as they
+	 * read, with the reason; this catches a forge that does not.
+	 */
+	static Optional<String> contradiction(RepoFiles files) {
+		Map<String, TreeEntry.Type> listed = new HashMap<>();
+		files.topLevel().forEach((entry) -> listed.putIfAbsent(entry.name(), entry.type()));
+		for (String path : FILES.stream().sorted().toList()) {
+			if (listed.get(path) == TreeEntry.Type.FILE && !files.files().containsKey(path)) {
+				return Optional.of(path + " is listed as a file but the forge gave no content for it");
+			}
+		}
+		return files.files()
+			.keySet()
+			.stream()
+			.filter((path) -> listed.get(path) != TreeEntry.Type.FILE && listed.get(path) != TreeEntry.Type.SYMLINK)
+			.sorted()
+			.findFirst()
+			.map((path) -> path + " is not listed as a file but the forge gave content for it");
 	}
 }

@@ -141,9 +141,23 @@ public final class FakeGitHub implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * GraphQL's {@code object(expression: "HEAD:<path>")} of this repository resolves to nothing while the
+	 * root tree still lists the path: a lie for the tests that the scan must not believe.
+	 */
+	public FakeGitHub hideFromGraphQl(String org, String repo, String path) {
+		synchronized (state.lock) {
+			state.graphqlHidden.add(FakeGiteaState.key(org + "/" + repo) + ":" + path);
+		}
+		return this;
+	}
+
 	public FakeGitHub clearFaults() {
 		faults.clear();
 		limits.clear();
+		synchronized (state.lock) {
+			state.graphqlHidden.clear();
+		}
 		return this;
 	}
 

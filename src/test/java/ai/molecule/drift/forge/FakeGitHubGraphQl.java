@@ -147,7 +147,9 @@ final class FakeGitHubGraphQl {
 	/** A blob's fields, {@code {}} for another kind of object (no fragment matches), {@code null} for nothing. */
 	private Object object(FakeGiteaRepo repo, String expression) {
 		String path = expression.startsWith("HEAD:") ? expression.substring("HEAD:".length()) : null;
-		String type = (path == null || path.isEmpty()) ? null : FakeGiteaContents.type(repo, path);
+		String type = (path == null || path.isEmpty()
+				|| state.graphqlHidden.contains(FakeGiteaState.key(repo.owner() + "/" + repo.name()) + ":" + path)) ? null
+						: FakeGiteaContents.type(repo, path);
 		if (type == null) {
 			return null;
 		}

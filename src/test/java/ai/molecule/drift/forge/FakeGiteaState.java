@@ -1,10 +1,12 @@
 package ai.molecule.drift.forge;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What a {@link FakeGitea} serves; every field is read and written with {@link #lock} held. */
@@ -38,6 +40,9 @@ final class FakeGiteaState {
 	final Map<String, FakeIssues> issues = new LinkedHashMap<>();
 
 	final AtomicLong labelIds = new AtomicLong(100);
+
+	/** {@code owner/repo:path} (lower-case owner and repo) that GitHub's GraphQL resolves to nothing, a lie. */
+	final Set<String> graphqlHidden = new HashSet<>();
 
 	FakeIssues issues(String owner, String repo) {
 		return issues.computeIfAbsent(key(owner + "/" + (repo == null ? "" : repo)), (k) -> new FakeIssues(lock, labelIds));

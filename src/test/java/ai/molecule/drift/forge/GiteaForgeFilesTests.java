@@ -50,11 +50,12 @@ class GiteaForgeFilesTests {
 	}
 
 	@Test
-	void filesMissingFromTheListingAreAbsentWithoutAskingForThem() {
+	void filesMissingFromTheListingAreAbsentWithoutAskingForThemAndADirectoryIsOnlyChecked() {
 		gitea.repo("acme", "clean").file("README.md", "hi").dir(".runtime-version");
 		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("clean"), PINS);
 		assertThat(files.files()).isEmpty();
-		assertThat(gitea.requests()).hasSize(1);
+		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
+			.containsExactly("/api/v1/repos/acme/clean/contents", "/api/v1/repos/acme/clean/contents/.runtime-version");
 	}
 
 	@Test
@@ -79,12 +80,13 @@ class GiteaForgeFilesTests {
 	}
 
 	@Test
-	void aFileThatVanishesBetweenListingAndReadIsAbsent() {
+	void aFileListedButAnswering404IsAContradictionNeverAbsent() {
 		gitea.batchFileContents(false);
 		pinned("app");
 		gitea.failAlways("/repos/acme/app/contents/Dockerfile", 404);
-		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(ref("app"), PINS).files())
-			.containsOnlyKeys(".runtime-version", "requirements.txt");
+		assertThatExceptionOfType(ForgeException.class)
+			.isThrownBy(() -> TestForges.gitea(gitea, null, sleeper).readFiles(ref("app"), PINS))
+			.withMessage("reading acme/app: Dockerfile is listed as a file but reading it answered 404");
 	}
 
 	@Test
@@ -145,11 +147,21 @@ class GiteaForgeFilesTests {
 	}
 
 	@Test
-	void anEmptyRepoIsNotAskedForFiles() {
+	void anEmptyRepoIsConfirmedByItsRootAndNotAskedForFiles() {
 		gitea.repo("acme", "fresh").empty();
 		RepoRef fresh = new RepoRef("acme", "fresh", "main", false, true, false);
 		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(fresh, PINS)).isEqualTo(RepoFiles.empty());
-		assertThat(gitea.requests()).isEmpty();
+		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
+			.containsExactly("/api/v1/repos/acme/fresh/contents");
+	}
+
+	@Test
+	void anEmptyFlagThatTheRootContradictsIsAnError() {
+		pinned("app");
+		RepoRef claimedEmpty = new RepoRef("acme", "app", "main", false, true, false);
+		assertThatExceptionOfType(ForgeException.class)
+			.isThrownBy(() -> TestForges.gitea(gitea, null, sleeper).readFiles(claimedEmpty, PINS))
+			.withMessageStartingWith("reading acme/app: the org listing says the repository is empty but its root lists");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package ai.molecule.drift.forge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -104,13 +105,19 @@ class LocalForgeTests {
 	}
 
 	@Test
-	void cutsAFileLargerThanTenMebibytesAfterTenMebibytesAndOneByte() throws IOException {
-		byte[] big = new byte[10 * 1024 * 1024 + 100];
+	void readsAFileOfTenMebibytesButRefusesALargerOneRatherThanReadItsStart() throws IOException {
+		byte[] big = new byte[10 * 1024 * 1024];
 		Arrays.fill(big, (byte) 'x');
 		Files.createDirectories(root.resolve("repo"));
 		Files.write(root.resolve("repo/big.txt"), big);
-		RepoFiles files = forge.readFiles(forge.findRepo("acme", "repo").orElseThrow(), Set.of("big.txt"));
-		assertThat(files.files().get("big.txt")).hasSize(10 * 1024 * 1024 + 1);
+		RepoRef repo = forge.findRepo("acme", "repo").orElseThrow();
+		assertThat(forge.readFiles(repo, Set.of("big.txt")).files().get("big.txt")).hasSize(10 * 1024 * 1024);
+
+		Files.write(root.resolve("repo/big.txt"), new byte[] { 'x' }, StandardOpenOption.APPEND);
+		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFiles(repo, Set.of("big.txt")))
+			.withMessage("reading local repository repo: big.txt of local repository repo is larger than 10 MiB: "
+					+ "reading it would cut it short, so its content is unknown");
+		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFile("acme", "repo", "big.txt"));
 	}
 
 	@ParameterizedTest

@@ -53,8 +53,10 @@ class RepoScanProcessorTests {
 		Forge forge = new StubForge() {
 			@Override
 			public RepoFiles readFiles(RepoRef repo, Set<String> paths) {
-				assertThat(paths).containsExactlyInAnyOrder(".runtime-version", "Dockerfile", "requirements.txt");
-				return new RepoFiles(List.of(), java.util.Map.of(".runtime-version", "0.9.0\n"));
+				assertThat(paths).containsExactlyInAnyOrder(".runtime-version", "Dockerfile", "requirements.txt",
+						"workspace", "molecule_runtime");
+				return new RepoFiles(List.of(new RepoFiles.TreeEntry(".runtime-version", RepoFiles.TreeEntry.Type.FILE)),
+						java.util.Map.of(".runtime-version", "0.9.0\n"));
 			}
 		};
 		RepoResult result = new RepoScanProcessor(forge, classifier).process(new ScanTarget(REPO.name(), REPO, null));
