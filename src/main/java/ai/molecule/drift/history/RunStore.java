@@ -64,14 +64,15 @@ public class RunStore {
 				update drift_run set ssot_version = ?, ssot_source = ?, ssot_tag = ?, ssot_published_at = ?,
 				ssot_problem = ? where id = ?""")
 			.params(ssot.resolved() ? ssot.version().toString() : null,
-					ssot.source() == null ? null : ssot.source().id(), ssot.tag(), timestamp(ssot.publishedAt()),
+					ssot.source() == null ? null : ssot.source().id(), Column.text(ssot.tag(), Column.TAG),
+					timestamp(ssot.publishedAt()),
 					truncate(ssot.problem()), runId)
 			.update();
 		template.batchUpdate("insert into drift_run_release (run_id, version, tag, published_at) values (?, ?, ?, ?)",
 				line.releases(), 500, (ps, release) -> {
 					ps.setLong(1, runId);
 					ps.setString(2, release.version().toString());
-					ps.setString(3, release.tag());
+					ps.setString(3, Column.text(release.tag(), Column.TAG));
 					ps.setObject(4, timestamp(release.publishedAt()));
 				});
 	}
