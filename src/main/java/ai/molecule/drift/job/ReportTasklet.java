@@ -3,6 +3,7 @@ package ai.molecule.drift.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import ai.molecule.drift.report.ReportWriter;
 
 /**
  * Last step, reached whatever happened before: decides the run's status, closes the run in the
- * history and writes the reports from what was persisted, with the history read once for all of them.
+ * history and writes the reports from what was persisted, with the history read once for all of them;
+ * the reports replace the previous ones only once the run is closed.
  */
 class ReportTasklet implements Tasklet {
 
@@ -68,9 +70,24 @@ class ReportTasklet implements Tasklet {
 		RunReport persisted = store.load(runId);
 		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
 				persisted.repos());
-		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
-		RunReport report = store.load(runId);
-		List<Path> written = reportWriter.write(report, history.of(report), reportDir);
+		// The reports are staged while the outcome is recorded and moved into place only once it is
+		// committed: a run killed or failing in between leaves the previous reports, never ones that
+		// claim an outcome the history does not hold.
+		AtomicReference<ReportWriter.Staged> staged = new AtomicReference<>();
+		RunReport report;
+		List<Path> written;
+		try {
+			report = store.finish(runId, verdict.status(), verdict.reasons(), clock.instant(), (finished) -> {
+				staged.set(reportWriter.stage(finished, history.of(finished), reportDir));
+				return finished;
+			});
+			written = staged.get().publish();
+		}
+		finally {
+			if (staged.get() != null) {
+				staged.get().discard();
+			}
+		}
 		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
 		String counts = report.counts()
 			.entrySet()
