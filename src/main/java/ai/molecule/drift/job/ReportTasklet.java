@@ -2,6 +2,8 @@ package ai.molecule.drift.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import ai.molecule.drift.classify.RunVerdict;
 import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.report.ReportWriter;
 
@@ -41,14 +45,17 @@ class ReportTasklet implements Tasklet {
 
 	private final Path reportDir;
 
+	private final Duration deadline;
+
 	private final Clock clock;
 
 	ReportTasklet(RunStore store, ReportHistoryLoader history, ReportWriter reportWriter, Path reportDir,
-			Clock clock) {
+			Duration deadline, Clock clock) {
 		this.store = store;
 		this.history = history;
 		this.reportWriter = reportWriter;
 		this.reportDir = reportDir;
+		this.deadline = deadline;
 		this.clock = clock;
 	}
 
@@ -57,17 +64,22 @@ class ReportTasklet implements Tasklet {
 		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
 		JobExecution job = stepExecution.getJobExecution();
 		long runId = ScanSteps.runId(stepExecution);
-		List<String> problems = job.getStepExecutions()
+		List<String> problems = new ArrayList<>();
+		job.getStepExecutions()
 			.stream()
 			// A failed step followed by a transition ends ABANDONED, not FAILED: look at what it threw.
 			.filter(s -> !s.getFailureExceptions().isEmpty())
 			.map(ReportTasklet::describeFailure)
-			.toList();
+			.forEach(problems::add);
 		boolean ssotResolutionRan = job.getStepExecutions()
 			.stream()
 			.anyMatch(s -> s.getStepName().equals(ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP)
 					&& s.getStatus() == BatchStatus.COMPLETED);
 		RunReport persisted = store.load(runId);
+		long notRead = persisted.repos().stream().filter(ReportTasklet::notReadInTime).count();
+		if (notRead > 0) {
+			problems.add(0, RunDeadline.reason(deadline, notRead));
+		}
 		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
 				persisted.repos());
 		// The reports are staged while the outcome is recorded and moved into place only once it is
@@ -100,6 +112,12 @@ class ReportTasklet implements Tasklet {
 				report.behind().size(), written.get(0).getParent().toAbsolutePath());
 		verdict.reasons().forEach(reason -> log.warn("  {}", reason));
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean notReadInTime(RepoResult repo) {
+		return repo.findings()
+			.stream()
+			.anyMatch(f -> f.code() == FindingCode.UNREADABLE && f.message().contains(RunDeadline.NOT_READ));
 	}
 
 	private static String describeFailure(StepExecution step) {
