@@ -156,14 +156,20 @@ public record DriftProperties(
 	 * @param concurrency repositories read at once
 	 * @param chunkSize repositories persisted per transaction; the scan's threads wait for the slowest
 	 *     repository of a chunk and for its write, so larger chunks keep them busier (see README, Performance)
+	 * @param deadline how long a whole run may take, counted from its start; once it has passed, no
+	 *     further repository is read (those left are reported as not read) and the run ends as an error
 	 */
 	public record Scan(
 			@DefaultValue("8") int concurrency,
-			@DefaultValue("500") int chunkSize) {
+			@DefaultValue("500") int chunkSize,
+			@DefaultValue("30m") Duration deadline) {
 
 		public Scan {
 			requireRange("drift.scan.concurrency", concurrency, 1, 256);
 			requireRange("drift.scan.chunk-size", chunkSize, 1, 10_000);
+			if (deadline == null || deadline.isZero() || deadline.isNegative()) {
+				throw new IllegalArgumentException("drift.scan.deadline must be a positive duration, not " + deadline);
+			}
 		}
 	}
 

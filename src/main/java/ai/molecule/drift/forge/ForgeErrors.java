@@ -2,6 +2,7 @@ package ai.molecule.drift.forge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a forge says about a refused request: {@code message}, plus GitHub's {@code errors[].message}
- * (where "body is too long (maximum is 65536 characters)" lives), cut to a readable length.
+ * (where "body is too long (maximum is 65536 characters)" lives), with the token masked and then cut to
+ * a readable length (in that order: a cut token cannot be recognised as a whole).
  */
 final class ForgeErrors {
 
@@ -19,7 +21,7 @@ final class ForgeErrors {
 	}
 
 	/** {@code ": message (detail; detail)"}, or empty when the body holds no readable explanation. */
-	static String explanation(JsonMapper mapper, ForgeResponse response) {
+	static String explanation(JsonMapper mapper, ForgeResponse response, UnaryOperator<String> redact) {
 		JsonNode body;
 		try {
 			body = mapper.readTree(response.body());
@@ -39,7 +41,7 @@ final class ForgeErrors {
 		}
 		String message = body.path("message").asString("");
 		String text = message + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
-		text = ForgeHttpClient.firstLine(text.strip());
+		text = ForgeHttpClient.firstLine(redact.apply(text).strip());
 		if (text.isEmpty()) {
 			return "";
 		}

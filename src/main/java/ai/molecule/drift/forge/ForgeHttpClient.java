@@ -32,6 +32,8 @@ final class ForgeHttpClient {
 
 	private final String token;
 
+	private final TokenMask mask;
+
 	private final JsonMapper mapper;
 
 	/** A Gitea-style client: {@code authScheme} and {@code userAgent}, JSON, no rate limits. */
@@ -52,6 +54,7 @@ final class ForgeHttpClient {
 			Sleeper sleeper) {
 		this.origin = Origin.of(baseUrl);
 		this.token = settings.hasToken() ? checkedToken(settings.token()) : null;
+		this.mask = new TokenMask(token);
 		ForgeTransport transport = new ForgeTransport(origin,
 				(token != null) ? dialect.authScheme() + " " + token : null, dialect.headers(),
 				orDefault(settings.connectTimeout(), Duration.ofSeconds(10)),
@@ -128,7 +131,7 @@ final class ForgeHttpClient {
 		}
 		catch (JacksonException ex) {
 			throw failure(what + ": the response is not valid JSON (HTTP " + response.status() + ", "
-					+ response.body().length + " bytes; truncated or not JSON): " + firstLine(ex.getOriginalMessage()));
+					+ response.body().length + " bytes; truncated or not JSON): " + firstLine(redact(ex.getOriginalMessage())));
 		}
 	}
 
@@ -154,7 +157,7 @@ final class ForgeHttpClient {
 		}
 		catch (JacksonException ex) {
 			throw failure(describe(uri) + ": unexpected JSON for " + type.getSimpleName() + ": "
-					+ firstLine(ex.getOriginalMessage()));
+					+ firstLine(redact(ex.getOriginalMessage())));
 		}
 	}
 
@@ -173,7 +176,7 @@ final class ForgeHttpClient {
 			case 403 -> " (the token lacks access to this resource)";
 			default -> "";
 		};
-		String detail = response.method().equals("GET") ? "" : ForgeErrors.explanation(mapper, response);
+		String detail = response.method().equals("GET") ? "" : ForgeErrors.explanation(mapper, response, this::redact);
 		return failure(describe(response) + ": HTTP " + response.status() + hint + detail);
 	}
 
@@ -195,8 +198,9 @@ final class ForgeHttpClient {
 		return describe(response.method(), response.uri());
 	}
 
+	/** The token, and any long run of its characters, masked: before any cut, so no cut can keep most of it. */
 	String redact(String message) {
-		return (token == null || message == null) ? message : message.replace(token, "<token>");
+		return mask.mask(message);
 	}
 
 	static String firstLine(String message) {

@@ -158,7 +158,8 @@ public final class GitHubForge implements Forge {
 				paths.stream().sorted().toList());
 		RepoFiles files = answer.files().get(repo.name());
 		if (files == null) {
-			throw new ForgeException("reading " + repo.fullName() + ": " + answer.failures().get(repo.name()));
+			// The reason quotes the forge's own error text: masked like any other.
+			throw http.failure("reading " + repo.fullName() + ": " + answer.failures().get(repo.name()));
 		}
 		return files;
 	}

@@ -23,7 +23,9 @@ final class RepoHistoryQuery {
 	}
 
 	List<RepoRun> rows(HistoryScope scope, String repo, Instant since) {
-		String name = canonicalName(scope, repo).orElse(repo);
+		// A name too long for its column is stored shortened: asking by the full name still finds it.
+		String stored = Column.key(repo, Column.NAME);
+		String name = canonicalName(scope, stored).orElse(stored);
 		Map<Long, List<String>> findings = findings(scope, name, since);
 		List<RepoRun> rows = jdbc.sql("""
 				select d.id, d.started_at, d.status, d.ssot_version, r.name, r.classification, r.archived, r.pin,

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,6 +21,8 @@ import ai.molecule.drift.model.Severity;
 /** The repository-result and finding rows of a run, written in batches. */
 final class RepoResultRows {
 
+	private static final Logger log = LoggerFactory.getLogger(RepoResultRows.class);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -32,20 +36,25 @@ final class RepoResultRows {
 	}
 
 	void insert(long runId, List<RepoResult> results) {
+		results.stream()
+			.filter((r) -> !name(r).equals(r.name()))
+			.forEach((r) -> log.warn("Repository name of {} characters is longer than the history allows; stored as {}",
+					r.name().length(), name(r)));
 		PreviousTimelines.Run run = timelines.run(runId);
-		Map<String, RepoTimeline> previous = timelines.of(run, results.stream().map(RepoResult::name).toList());
+		Map<String, RepoTimeline> previous = timelines.of(run, results.stream().map(RepoResultRows::name).toList());
 		template.batchUpdate("""
 				insert into drift_repo_result (run_id, name, classification, archived, pin, lag_releases, lag_days, lag_level,
 				known_pin, pin_changed, pin_since, behind_since)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results, results.size(), (ps, r) -> {
 			Integer lagReleases = r.lag() == null ? null : r.lag().releases();
-			RepoTimeline timeline = RepoTimeline.next(previous.get(r.name()), r.unreadable(), r.pin(), lagReleases,
+			String pin = Column.text(r.pin(), Column.PIN);
+			RepoTimeline timeline = RepoTimeline.next(previous.get(name(r)), r.unreadable(), pin, lagReleases,
 					run.ssotResolved(), run.startedAt());
 			ps.setLong(1, runId);
-			ps.setString(2, r.name());
+			ps.setString(2, name(r));
 			ps.setString(3, r.classification().id());
 			ps.setBoolean(4, r.archived());
-			ps.setString(5, r.pin());
+			ps.setString(5, pin);
 			ps.setObject(6, lagReleases, java.sql.Types.INTEGER);
 			ps.setObject(7, r.lag() == null ? null : r.lag().days(), java.sql.Types.BIGINT);
 			ps.setString(8, r.lag() == null ? null : r.lag().level().id());
@@ -58,13 +67,21 @@ final class RepoResultRows {
 		for (RepoResult r : results) {
 			for (int i = 0; i < r.findings().size(); i++) {
 				Finding f = r.findings().get(i);
-				findings.add(new Object[] { runId, r.name(), i, f.code().id(), f.severity().id(),
+				findings.add(new Object[] { runId, name(r), i, f.code().id(), f.severity().id(),
 						RunStore.truncate(f.message()) });
 			}
 		}
 		template.batchUpdate("""
 				insert into drift_finding (run_id, repo_name, position, code, severity, message)
 				values (?, ?, ?, ?, ?, ?)""", findings);
+	}
+
+	/**
+	 * The name as stored: a name longer than the column keeps its start, {@code …} and a hash, and the
+	 * reports show it that way; the other repositories of the run are stored as usual.
+	 */
+	static String name(RepoResult result) {
+		return Column.key(result.name(), Column.NAME);
 	}
 
 	List<RepoResult> load(long runId) {

@@ -1,5 +1,6 @@
 package ai.molecule.drift.history;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.molecule.drift.lag.Release;
@@ -64,14 +66,15 @@ public class RunStore {
 				update drift_run set ssot_version = ?, ssot_source = ?, ssot_tag = ?, ssot_published_at = ?,
 				ssot_problem = ? where id = ?""")
 			.params(ssot.resolved() ? ssot.version().toString() : null,
-					ssot.source() == null ? null : ssot.source().id(), ssot.tag(), timestamp(ssot.publishedAt()),
+					ssot.source() == null ? null : ssot.source().id(), Column.text(ssot.tag(), Column.TAG),
+					timestamp(ssot.publishedAt()),
 					truncate(ssot.problem()), runId)
 			.update();
 		template.batchUpdate("insert into drift_run_release (run_id, version, tag, published_at) values (?, ?, ?, ?)",
 				line.releases(), 500, (ps, release) -> {
 					ps.setLong(1, runId);
 					ps.setString(2, release.version().toString());
-					ps.setString(3, release.tag());
+					ps.setString(3, Column.text(release.tag(), Column.TAG));
 					ps.setObject(4, timestamp(release.publishedAt()));
 				});
 	}
@@ -111,6 +114,25 @@ public class RunStore {
 			.params(status.id(), timestamp(finishedAt), runId)
 			.update();
 		summary.summarize(runId);
+	}
+
+	/**
+	 * Finishes the run in a transaction of its own, committed when this returns, and hands the finished
+	 * run to {@code beforeCommit} inside it: reports staged there are published by the caller only once
+	 * the outcome is committed, and a failure of either (staging or commit) leaves the run unfinished.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW, rollbackFor = Exception.class)
+	public <T> T finish(long runId, RunStatus status, List<String> reasons, Instant finishedAt,
+			BeforeCommit<T> beforeCommit) throws IOException {
+		finish(runId, status, reasons, finishedAt);
+		return beforeCommit.prepare(load(runId));
+	}
+
+	/** Work on a finished run that must succeed for its outcome to be committed. */
+	@FunctionalInterface
+	public interface BeforeCommit<T> {
+
+		T prepare(RunReport finished) throws IOException;
 	}
 
 	/** Everything the reports show for one run. */

@@ -1,6 +1,7 @@
 package ai.molecule.drift.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -58,6 +59,9 @@ public class ConsumerDriftJobConfiguration {
 	/** Job execution context key: the run's status, set once its reports are written. */
 	public static final String RUN_STATUS = "runStatus";
 
+	/** Key of the run's start (epoch milliseconds) in the job's execution context: its deadline counts from it. */
+	public static final String RUN_STARTED = "runStarted";
+
 	@Bean
 	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
 			Step publishStep, RunStore store, DriftProperties properties, Clock clock,
@@ -107,7 +111,7 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	Step scanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			OrgRepoReader orgRepoReader, RepoScanProcessor repoScanProcessor, RepoResultWriter repoResultWriter,
+			OrgRepoReader orgRepoReader, DeadlineProcessor repoScanProcessor, RepoResultWriter repoResultWriter,
 			ThreadPoolTaskExecutor scanExecutor, ReportRenderer reportRenderer, DriftProperties properties) {
 		return new StepBuilder(SCAN_STEP, jobRepository).<ScanTarget, RepoResult>chunk(properties.scan().chunkSize())
 			.transactionManager(transactionManager)
@@ -138,10 +142,12 @@ public class ConsumerDriftJobConfiguration {
 
 	@Bean
 	@StepScope
-	RepoScanProcessor repoScanProcessor(Forge forge, Policy policy, RunStore store, Clock clock,
-			@Value("#{jobExecutionContext['runId']}") long runId) {
+	DeadlineProcessor repoScanProcessor(Forge forge, Policy policy, RunStore store,
+			DriftProperties properties, Clock clock, @Value("#{jobExecutionContext['runId']}") long runId,
+			@Value("#{jobExecutionContext['runStarted']}") long runStarted) {
 		RepoClassifier classifier = new RepoClassifier(policy, store.releases(runId), LocalDate.now(clock));
-		return new RepoScanProcessor(forge, classifier);
+		RunDeadline deadline = RunDeadline.from(Instant.ofEpochMilli(runStarted), properties.scan().deadline(), clock);
+		return new DeadlineProcessor(new RepoScanProcessor(forge, classifier), classifier, deadline);
 	}
 
 	@Bean
@@ -154,7 +160,8 @@ public class ConsumerDriftJobConfiguration {
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunStore store,
 			ReportHistoryLoader history, ReportWriter reportWriter, DriftProperties properties, Clock clock) {
 		return new StepBuilder(REPORT_STEP, jobRepository)
-			.tasklet(new ReportTasklet(store, history, reportWriter, properties.report().dir(), clock),
+			.tasklet(new ReportTasklet(store, history, reportWriter, properties.report().dir(),
+					properties.scan().deadline(), clock),
 					transactionManager)
 			.listener(new StepLog())
 			.build();

@@ -2,7 +2,10 @@ package ai.molecule.drift.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +20,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import ai.molecule.drift.classify.RunVerdict;
 import ai.molecule.drift.history.ReportHistoryLoader;
 import ai.molecule.drift.history.RunStore;
+import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.report.ReportWriter;
 
 /**
  * Last step, reached whatever happened before: decides the run's status, closes the run in the
- * history and writes the reports from what was persisted, with the history read once for all of them.
+ * history and writes the reports from what was persisted, with the history read once for all of them;
+ * the reports replace the previous ones only once the run is closed.
  */
 class ReportTasklet implements Tasklet {
 
@@ -39,14 +45,17 @@ class ReportTasklet implements Tasklet {
 
 	private final Path reportDir;
 
+	private final Duration deadline;
+
 	private final Clock clock;
 
 	ReportTasklet(RunStore store, ReportHistoryLoader history, ReportWriter reportWriter, Path reportDir,
-			Clock clock) {
+			Duration deadline, Clock clock) {
 		this.store = store;
 		this.history = history;
 		this.reportWriter = reportWriter;
 		this.reportDir = reportDir;
+		this.deadline = deadline;
 		this.clock = clock;
 	}
 
@@ -55,22 +64,42 @@ class ReportTasklet implements Tasklet {
 		StepExecution stepExecution = chunkContext.getStepContext().getStepExecution();
 		JobExecution job = stepExecution.getJobExecution();
 		long runId = ScanSteps.runId(stepExecution);
-		List<String> problems = job.getStepExecutions()
+		List<String> problems = new ArrayList<>();
+		job.getStepExecutions()
 			.stream()
 			// A failed step followed by a transition ends ABANDONED, not FAILED: look at what it threw.
 			.filter(s -> !s.getFailureExceptions().isEmpty())
 			.map(ReportTasklet::describeFailure)
-			.toList();
+			.forEach(problems::add);
 		boolean ssotResolutionRan = job.getStepExecutions()
 			.stream()
 			.anyMatch(s -> s.getStepName().equals(ConsumerDriftJobConfiguration.RESOLVE_SSOT_STEP)
 					&& s.getStatus() == BatchStatus.COMPLETED);
 		RunReport persisted = store.load(runId);
+		long notRead = persisted.repos().stream().filter(ReportTasklet::notReadInTime).count();
+		if (notRead > 0) {
+			problems.add(0, RunDeadline.reason(deadline, notRead));
+		}
 		RunVerdict verdict = RunVerdict.decide(problems, ssotResolutionRan ? persisted.ssot() : null,
 				persisted.repos());
-		store.finish(runId, verdict.status(), verdict.reasons(), clock.instant());
-		RunReport report = store.load(runId);
-		List<Path> written = reportWriter.write(report, history.of(report), reportDir);
+		// The reports are staged while the outcome is recorded and moved into place only once it is
+		// committed: a run killed or failing in between leaves the previous reports, never ones that
+		// claim an outcome the history does not hold.
+		AtomicReference<ReportWriter.Staged> staged = new AtomicReference<>();
+		RunReport report;
+		List<Path> written;
+		try {
+			report = store.finish(runId, verdict.status(), verdict.reasons(), clock.instant(), (finished) -> {
+				staged.set(reportWriter.stage(finished, history.of(finished), reportDir));
+				return finished;
+			});
+			written = staged.get().publish();
+		}
+		finally {
+			if (staged.get() != null) {
+				staged.get().discard();
+			}
+		}
 		job.getExecutionContext().putString(RUN_STATUS, verdict.status().id());
 		String counts = report.counts()
 			.entrySet()
@@ -83,6 +112,12 @@ class ReportTasklet implements Tasklet {
 				report.behind().size(), written.get(0).getParent().toAbsolutePath());
 		verdict.reasons().forEach(reason -> log.warn("  {}", reason));
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean notReadInTime(RepoResult repo) {
+		return repo.findings()
+			.stream()
+			.anyMatch(f -> f.code() == FindingCode.UNREADABLE && f.message().contains(RunDeadline.NOT_READ));
 	}
 
 	private static String describeFailure(StepExecution step) {

@@ -2,6 +2,7 @@ package ai.molecule.drift.job;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -49,8 +50,10 @@ class RunLifecycle implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
-		long runId = store.start(forgeInfo(properties), clock.instant(), jobExecution.getId());
+		Instant started = clock.instant();
+		long runId = store.start(forgeInfo(properties), started, jobExecution.getId());
 		jobExecution.getExecutionContext().putLong(RUN_ID, runId);
+		jobExecution.getExecutionContext().putLong(ConsumerDriftJobConfiguration.RUN_STARTED, started.toEpochMilli());
 		MDC.put(RunMdc.KEY, Long.toString(runId));
 		log.info("Run {} started: org {} on {}", runId, properties.org(), forgeInfo(properties).baseUrl());
 	}

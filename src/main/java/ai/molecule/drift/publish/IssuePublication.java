@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,9 +88,21 @@ public class IssuePublication {
 			log.debug("Publishing failure", ex);
 			List<String> reasons = new ArrayList<>(report.reasons());
 			reasons.add(reason);
-			store.finish(runId, RunStatus.ERROR, reasons, clock.instant());
-			RunReport failed = store.load(runId);
-			reportWriter.write(failed, history.of(failed), reportDir);
+			// As in the report step: the rewritten reports replace the others once the error is committed.
+			AtomicReference<ReportWriter.Staged> staged = new AtomicReference<>();
+			try {
+				store.finish(runId, RunStatus.ERROR, reasons, clock.instant(),
+						(failed) -> {
+							staged.set(reportWriter.stage(failed, history.of(failed), reportDir));
+							return failed;
+						});
+				staged.get().publish();
+			}
+			finally {
+				if (staged.get() != null) {
+					staged.get().discard();
+				}
+			}
 			return RunStatus.ERROR;
 		}
 	}

@@ -111,7 +111,7 @@ final class IssuePublisher {
 		String marker = IssueMarker.comment(org);
 		List<IssueTracker.Comment> comments = tracker.comments(settings.owner(), settings.repo(), issue.number());
 		for (int i = comments.size() - 1; i >= 0; i--) {
-			if (comments.get(i).body().contains(marker)) {
+			if (IssueMarker.starts(comments.get(i).body(), marker)) {
 				return Optional.of(comments.get(i).body());
 			}
 		}
@@ -120,7 +120,7 @@ final class IssuePublisher {
 
 	private static List<Issue> ours(List<Issue> issues, String marker) {
 		return issues.stream()
-			.filter((issue) -> issue.body().contains(marker))
+			.filter((issue) -> IssueMarker.starts(issue.body(), marker))
 			.sorted(Comparator.comparingLong(Issue::number))
 			.toList();
 	}

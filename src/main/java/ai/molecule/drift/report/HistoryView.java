@@ -29,7 +29,7 @@ public record HistoryView(boolean available, TrendChart trend, Map<String, Spark
 			.entrySet()
 			.stream()
 			.filter(e -> e.getValue().stream().anyMatch(Objects::nonNull))
-			.forEach(e -> sparklines.put(e.getKey(), Sparkline.of(e.getValue())));
+			.forEach(e -> sparklines.put(Invisible.strip(e.getKey()), Sparkline.of(e.getValue())));
 		return new HistoryView(true, TrendChart.of(history.trend()), sparklines, changes);
 	}
 }

@@ -20,11 +20,16 @@ public final class MarkdownEscaper {
 	// A list or block marker at the start of a list item's text would start a nested block.
 	private static final Pattern BLOCK_START = Pattern.compile("^(?:[-+]|\\d{1,9}[.)])");
 
+	// GFM's extended autolinks turn "www.", "http://", "https://" (and any "scheme://") into links in
+	// plain text and table cells, backslash escapes or not; a word joiner breaks the pattern invisibly.
+	// Addresses ("a@b.example", "mailto:", "xmpp:") are broken by the joiner after every "@".
+	private static final Pattern AUTOLINK = Pattern.compile("(?i)(?<=www)(?=\\.)|(?<=:)(?=//)");
+
 	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u000B\\f\\u0085\\u2028\\u2029]+");
 
 	/**
-	 * Plain text on one line, with Markdown, HTML, mentions and issue references made inert; safe in a
-	 * table cell too, since {@code |} is escaped.
+	 * Plain text on one line, with Markdown, HTML, autolinks, mentions and issue references made inert;
+	 * safe in a table cell too, since {@code |} is escaped.
 	 */
 	public String text(String raw) {
 		String line = singleLine(raw);
@@ -47,7 +52,7 @@ public final class MarkdownEscaper {
 				out.append(c);
 			}
 		}
-		return out.toString();
+		return AUTOLINK.matcher(out).replaceAll(String.valueOf(WORD_JOINER));
 	}
 
 	/**
@@ -59,6 +64,9 @@ public final class MarkdownEscaper {
 		if (content.isEmpty()) {
 			return "";
 		}
+		// Code spans show HTML comments literally, but the raw body still holds "<!--": a word joiner
+		// keeps repository text from ever spelling one of the tool's own hidden markers.
+		content = content.replace("<!--", "<" + WORD_JOINER + "!--");
 		String fence = "`".repeat(longestRun(content, '`') + 1);
 		// CommonMark strips one space from each side when both are present, so padding is invisible.
 		String pad = content.startsWith("`") || content.endsWith("`") ? " " : "";

@@ -11,7 +11,8 @@ import ai.molecule.drift.model.RepoResult;
 /**
  * One repository as the report templates show it; public because FreeMarker reads it through reflection.
  *
- * @param name repository name, raw (each template escapes it for its own format)
+ * @param name repository name without {@link Invisible invisible characters}, else raw (each template
+ *     escapes it for its own format)
  * @param classification contract id, such as {@code unlisted-pinned}
  * @param archived archived repos never fail the run
  * @param failsRun whether this repository makes the run fail
@@ -25,8 +26,8 @@ public record RepoView(String name, String classification, boolean archived, boo
 
 	static RepoView of(RepoResult repo, int maxReleasesBehind) {
 		boolean ahead = repo.findings().stream().anyMatch(f -> f.code() == FindingCode.AHEAD_OF_SSOT);
-		return new RepoView(repo.name(), repo.classification().id(), repo.archived(), repo.failsRun(),
-				repo.unreadable(), repo.pin(), LagView.of(repo.lag(), ahead, maxReleasesBehind),
+		return new RepoView(Invisible.strip(repo.name()), repo.classification().id(), repo.archived(),
+				repo.failsRun(), repo.unreadable(), Invisible.strip(repo.pin()), LagView.of(repo.lag(), ahead, maxReleasesBehind),
 				repo.findings().stream().map(FindingView::of).toList());
 	}
 
@@ -86,7 +87,7 @@ public record RepoView(String name, String classification, boolean archived, boo
 	public record FindingView(String code, String severity, String message) {
 
 		static FindingView of(Finding finding) {
-			return new FindingView(finding.code().id(), finding.severity().id(), finding.message());
+			return new FindingView(finding.code().id(), finding.severity().id(), Invisible.strip(finding.message()));
 		}
 	}
 }

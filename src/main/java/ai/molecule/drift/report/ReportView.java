@@ -45,7 +45,8 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 		List<RepoView> repos = report.repos().stream().map(r -> RepoView.of(r, maxBehind)).toList();
 		return new ReportView(report.runId(), report.status().id(), report.status().id().toUpperCase(Locale.ROOT),
 				report.exitCode(), iso(report.startedAt()), iso(report.finishedAt()),
-				duration(report.startedAt(), report.finishedAt()), report.reasons(), report.forge(),
+				duration(report.startedAt(), report.finishedAt()),
+				report.reasons().stream().map(Invisible::strip).toList(), report.forge(),
 				SsotView.of(report.ssot()), counts(report.counts()), report.behind().size(),
 				repos.stream().filter(r -> r.failsRun() || r.unreadable()).toList(), repos);
 	}
@@ -110,11 +111,12 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 			if (ssot == null || !ssot.resolved()) {
 				String problem = ssot == null ? "the run stopped before the SSOT was resolved"
 						: ssot.problem() == null ? "no reason recorded" : ssot.problem();
-				return new SsotView(false, null, null, null, null, null, problem);
+				return new SsotView(false, null, null, null, null, null, Invisible.strip(problem));
 			}
 			Instant published = ssot.publishedAt();
 			return new SsotView(true, ssot.version().toString(), ssot.source() == null ? null : ssot.source().id(),
-					ssot.tag(), iso(published), published == null ? null : DATE.format(published), ssot.problem());
+					Invisible.strip(ssot.tag()), iso(published), published == null ? null : DATE.format(published),
+					Invisible.strip(ssot.problem()));
 		}
 	}
 }

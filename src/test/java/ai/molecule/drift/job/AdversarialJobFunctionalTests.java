@@ -152,6 +152,28 @@ class AdversarialJobFunctionalTests {
 	}
 
 	@Test
+	void aNameTooLongForItsColumnIsStoredShortenedAndTheRestOfTheOrgIsScanned() throws Exception {
+		String longName = T + "x".repeat(340 - T.length());
+		newRepo(longName).file(".runtime-version", "0.3.20\n");
+
+		jobs.startJob(jobs.getUniqueJobParameters());
+
+		JsonNode report = JobFixtures.report(reports);
+		assertThat(report.get("status").asString()).isEqualTo("fail");
+		assertThat(report.get("repos").size()).isEqualTo(9);
+		assertThat(repo(report, T + "a").get("classification").asString()).isEqualTo("enumerated");
+		JsonNode cut = report.get("repos").valueStream()
+			.filter((r) -> r.get("name").asString().startsWith(T + "xxx"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cut.get("name").asString()).hasSize(255).matches("molecule-ai-workspace-template-x+\u2026[0-9a-f]{8}");
+		assertThat(cut.get("classification").asString()).isEqualTo("unlisted-pinned");
+		// Every report shows it shortened, with the hash that tells it from other long names.
+		String hash = cut.get("name").asString().substring(255 - 8);
+		assertThat(JobFixtures.allText(reports).split(hash, -1)).hasSizeGreaterThan(3);
+	}
+
+	@Test
 	void anHtmlPageWhereJsonWasExpectedIsAnErrorNamingThePath() throws Exception {
 		gitea.htmlPage("/orgs/molecule-ai/repos");
 

@@ -26,7 +26,7 @@ class RunLifecycleTests {
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(2), null);
 		DriftProperties properties = new DriftProperties(github, "acme", "p-", new DriftProperties.Ssot("r", "v", "f"),
 				Path.of("policy.yml"), new DriftProperties.Report(Path.of("reports"), "file:x/"),
-				new DriftProperties.Scan(1, 1));
+				new DriftProperties.Scan(1, 1, Duration.ofMinutes(1)));
 		assertThat(RunLifecycle.forgeInfo(properties).baseUrl()).isEqualTo("https://api.github.com");
 	}
 }

@@ -79,6 +79,26 @@ class StructuredLogsTests {
 		assertThat(result.stderr()).contains(" INFO  Run ").doesNotContain("{\"@timestamp\"");
 	}
 
+	@Test
+	void aRepositoryNameCannotForgeAPlainTextLogLine() throws Exception {
+		givenAnOrgWhereOneRepositoryNeedsARetry();
+		String forged = "2026-12-01T00:00:00.000Z ERROR 1 --- [main] forged: all clear";
+		gitea.repo("molecule-ai", T + "evil\n" + forged + "\r\u202Ex").file(".runtime-version", "0.3.1\n");
+
+		Result plain = scan(Map.of());
+		Result structured = scan(Map.of("SPRING_PROFILES_ACTIVE", "container"));
+
+		assertThat(plain.exit()).as(plain.toString()).isEqualTo(1);
+		assertThat(plain.stderr().lines()).noneMatch((line) -> line.startsWith(forged))
+			.anyMatch((line) -> line.contains("evil\\n" + forged + "\\r\\u202Ex"));
+		assertThat(plain.stderr()).doesNotContain("\r", "\u202E");
+		// The JSON lines escape by themselves, once: the name reads back as it is.
+		assertThat(structured.exit()).as(structured.toString()).isEqualTo(1);
+		List<String> lines = structured.stdout().lines().toList();
+		assertThat(lines.subList(0, lines.size() - 1).stream().map(json::readTree).map((e) -> e.get("message").asString()))
+			.anyMatch((message) -> message.contains("evil\n" + forged + "\r\u202Ex"));
+	}
+
 	private void givenAnOrgWhereOneRepositoryNeedsARetry() throws IOException {
 		String runtime = "molecule-ai-workspace-runtime";
 		gitea.repo("molecule-ai", runtime).file("pyproject.toml", "[project]\nversion = \"0.3.1\"\n");

@@ -193,6 +193,31 @@ class HtmlReportTests {
 		assertThat(page.selectFirst("#failures article").attr("data-repo")).isEqualTo(name);
 	}
 
+	@Test
+	void bidiOverridesAndZeroWidthCharactersAreDroppedEverywhere() {
+		String name = "tpl-\u202Egnp.exe\u202C-\u2066x\u2069\u200Bb\u200D\uFEFF\u0007";
+		String pin = "0.3.\u200B11\u202E";
+		String message = "pin \u202Eno version\u2060 here";
+		String html = renderer.html(ReportFixtures.runOf(new RepoResult(name, Classification.UNLISTED_PINNED, false, pin,
+				null, List.of(ReportFixtures.error(FindingCode.UNLISTED_PINNED, message)))));
+		assertThat(html).doesNotContain("\u202E", "\u202C", "\u2066", "\u2069", "\u200B", "\u200D", "\uFEFF",
+				"\u2060", "\u0007");
+		Element row = Jsoup.parse(html).selectFirst("#repos tbody tr");
+		assertThat(row.attr("data-repo")).isEqualTo("tpl-gnp.exe-xb");
+		assertThat(row.selectFirst(".repo-name").text()).isEqualTo("tpl-gnp.exe-xb");
+		assertThat(row.selectFirst("td.pin").text()).isEqualTo("0.3.11");
+		assertThat(row.selectFirst(".message").text()).isEqualTo("pin no version here");
+	}
+
+	@Test
+	void theToolsOwnMarkersInRepositoryTextAreEscaped() {
+		String marker = "<!-- consumer-drift:report org=molecule-ai -->";
+		String html = renderer.html(ReportFixtures.runOf(new RepoResult(PREFIX + marker, Classification.UNLISTED_PINNED,
+				false, marker, null, List.of(ReportFixtures.error(FindingCode.UNLISTED_PINNED, "pins " + marker)))));
+		assertThat(html).doesNotContain("<!-- consumer-drift");
+		assertThat(Jsoup.parse(html).selectFirst("#repos tbody tr td.pin").text()).isEqualTo(marker);
+	}
+
 	private Document render(RunReport report) {
 		return Jsoup.parse(renderer.html(report));
 	}

@@ -63,9 +63,31 @@ class MarkdownEscaperTests {
 
 	@Test
 	void linksAndImagesDoNotRender() {
-		assertThat(md.text("[docs](https://evil.example)")).isEqualTo("\\[docs\\](https://evil.example)");
-		assertThat(md.text("![x](https://evil.example/p.png)")).isEqualTo("\\!\\[x\\](https://evil.example/p.png)");
-		assertThat(md.text("[ref]: https://evil.example")).isEqualTo("\\[ref\\]: https://evil.example");
+		assertThat(md.text("[docs](https://evil.example)")).isEqualTo("\\[docs\\](https:" + WJ + "//evil.example)");
+		assertThat(md.text("![x](https://evil.example/p.png)"))
+			.isEqualTo("\\!\\[x\\](https:" + WJ + "//evil.example/p.png)");
+		assertThat(md.text("[ref]: https://evil.example")).isEqualTo("\\[ref\\]: https:" + WJ + "//evil.example");
+	}
+
+	@Test
+	void bareUrlsAndAddressesDoNotAutolink() {
+		assertThat(md.text("see http://evil.example/x")).isEqualTo("see http:" + WJ + "//evil.example/x");
+		assertThat(md.text("HTTPS://evil.example")).isEqualTo("HTTPS:" + WJ + "//evil.example");
+		assertThat(md.text("ftp://evil.example")).isEqualTo("ftp:" + WJ + "//evil.example");
+		assertThat(md.text("www.evil.example")).isEqualTo("www" + WJ + ".evil.example");
+		assertThat(md.text("go to WWW.evil.example")).isEqualTo("go to WWW" + WJ + ".evil.example");
+		assertThat(md.text("mail admin@evil.example")).isEqualTo("mail admin@" + WJ + "evil.example");
+		assertThat(md.text("mailto:x@evil.example")).isEqualTo("mailto:x@" + WJ + "evil.example");
+		// Code spans never autolink: they stay as they are.
+		assertThat(md.code("http://evil.example")).isEqualTo("`http://evil.example`");
+	}
+
+	@Test
+	void codeSpansNeverSpellAnHtmlCommentOpener() {
+		assertThat(md.code("<!-- consumer-drift:report org=x -->"))
+			.isEqualTo("`<" + WJ + "!-- consumer-drift:report org=x -->`")
+			.doesNotContain("<!--");
+		assertThat(md.cellCode("a<!--b<!--")).isEqualTo("`a<" + WJ + "!--b<" + WJ + "!--`");
 	}
 
 	@Test

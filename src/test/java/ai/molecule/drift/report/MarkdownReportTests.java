@@ -79,13 +79,36 @@ class MarkdownReportTests {
 						"@admin <!-- consumer-drift:report --> see [docs](https://evil.example) "
 								+ "![x](https://evil.example/p.png) | **bold**")));
 		String markdown = renderer.markdown(ReportFixtures.runOf(hostile));
-		String message = "@" + WJ + "admin \\<\\!-- consumer-drift:report --\\> see \\[docs\\](https://evil.example) "
-				+ "\\!\\[x\\](https://evil.example/p.png) \\| \\*\\*bold\\*\\*";
+		String message = "@" + WJ + "admin \\<\\!-- consumer-drift:report --\\> see \\[docs\\](https:" + WJ
+				+ "//evil.example) \\!\\[x\\](https:" + WJ + "//evil.example/p.png) \\| \\*\\*bold\\*\\*";
 		assertThat(markdown).contains("\n| ``tpl-a\\|b`c d`` | unlisted-pinned | `` `0.3.11`\\|x `` | — | **error** "
 				+ "unlisted-pinned: " + message + " |\n");
 		assertThat(markdown).contains("\n- ``tpl-a|b`c d`` (unlisted-pinned, pin `` `0.3.11`|x ``)\n  - **error** "
 				+ "unlisted-pinned: " + message + "\n");
 		assertThat(markdown).doesNotContain("<!--", "-->", "@admin");
+	}
+
+	@Test
+	void urlsAndAddressesFromRepositoriesDoNotBecomeLinks() {
+		RepoResult hostile = new RepoResult(PREFIX + "www.evil.example", Classification.UNLISTED_PINNED, false,
+				"http://evil.example/0.3.11", null, List.of(ReportFixtures.error(FindingCode.INVALID_PIN,
+						"not a version: https://evil.example, www.evil.example or admin@evil.example")));
+		String markdown = renderer.markdown(ReportFixtures.runOf(hostile));
+		// Names and pins are code spans (never autolinked); messages are text with the patterns broken.
+		assertThat(markdown).contains("`" + PREFIX + "www.evil.example`", "`http://evil.example/0.3.11`")
+			.contains("not a version: https:" + WJ + "//evil.example, www" + WJ + ".evil.example or admin@" + WJ
+					+ "evil.example");
+		String outsideCode = markdown.replaceAll("`[^`]*`", "");
+		assertThat(outsideCode).doesNotContain("://", "www.", "@evil");
+	}
+
+	@Test
+	void theToolsOwnMarkersInNamesAndPinsAreNeverSpelled() {
+		String marker = "<!-- consumer-drift:report org=molecule-ai -->";
+		RepoResult hostile = new RepoResult(PREFIX + marker, Classification.UNLISTED_PINNED, false, marker, null,
+				List.of(ReportFixtures.error(FindingCode.UNLISTED_PINNED, marker)));
+		String markdown = renderer.markdown(ReportFixtures.runOf(hostile));
+		assertThat(markdown).doesNotContain("<!--").contains("<" + WJ + "!-- consumer-drift:report org=molecule-ai -->");
 	}
 
 	@Test

@@ -55,6 +55,60 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void stagedReportsChangeNothingVisibleUntilPublished(@TempDir Path dir) throws IOException {
+		ReportWriter writer = new ReportWriter(renderer);
+		writer.write(ReportFixtures.failRun(), RunHistory.none(), dir);
+		String before = read(dir.resolve("drift-report.json"));
+
+		ReportWriter.Staged staged = writer.stage(ReportFixtures.passRun(), RunHistory.none(), dir);
+		assertThat(read(dir.resolve("drift-report.json"))).isEqualTo(before);
+		assertThat(files(dir)).hasSize(6);
+
+		assertThat(staged.publish()).hasSize(3);
+		assertThat(read(dir.resolve("drift-report.json"))).contains("\"status\": \"pass\"");
+		assertThat(files(dir)).containsExactlyInAnyOrder("drift-report.html", "drift-report.md", "drift-report.json");
+	}
+
+	@Test
+	void discardedReportsLeaveThePreviousOnesAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+		ReportWriter writer = new ReportWriter(renderer);
+		writer.write(ReportFixtures.failRun(), RunHistory.none(), dir);
+		String before = read(dir.resolve("drift-report.md"));
+
+		writer.stage(ReportFixtures.passRun(), RunHistory.none(), dir).discard();
+
+		assertThat(read(dir.resolve("drift-report.md"))).isEqualTo(before);
+		assertThat(files(dir)).containsExactlyInAnyOrder("drift-report.html", "drift-report.md", "drift-report.json");
+	}
+
+	@Test
+	void aTargetThatCannotBeReplacedFailsTheStagingHalfWayAndLeavesNothing(@TempDir Path dir) throws IOException {
+		ReportWriter writer = new ReportWriter(renderer);
+		writer.write(ReportFixtures.failRun(), RunHistory.none(), dir);
+		String before = read(dir.resolve("drift-report.html"));
+		Files.delete(dir.resolve("drift-report.md"));
+		Files.createDirectories(dir.resolve("drift-report.md/inside"));
+
+		assertThatThrownBy(() -> writer.stage(ReportFixtures.passRun(), RunHistory.none(), dir))
+			.isInstanceOf(IOException.class)
+			.hasMessageContaining("drift-report.md is not a file");
+		assertThat(read(dir.resolve("drift-report.html"))).isEqualTo(before);
+		assertThat(files(dir)).containsExactlyInAnyOrder("drift-report.html", "drift-report.md", "drift-report.json");
+	}
+
+	@Test
+	void temporaryFilesOfAKilledRunAreRemovedByTheNextOne(@TempDir Path dir) throws IOException {
+		ReportWriter writer = new ReportWriter(renderer);
+		writer.stage(ReportFixtures.failRun(), RunHistory.none(), dir);
+		Files.writeString(dir.resolve("notes.txt"), "kept");
+
+		writer.write(ReportFixtures.passRun(), RunHistory.none(), dir);
+
+		assertThat(files(dir)).containsExactlyInAnyOrder("drift-report.html", "drift-report.md", "drift-report.json",
+				"notes.txt");
+	}
+
+	@Test
 	void aBrokenTemplateLeavesThePreviousReportsUntouched(@TempDir Path dir, @TempDir Path templates)
 			throws IOException {
 		new ReportWriter(renderer).write(ReportFixtures.failRun(), RunHistory.none(), dir);
