@@ -65,6 +65,8 @@ class ReportCommitFunctionalTests {
 
 	@BeforeEach
 	void givenAnOrgWhoseRunsFail() throws IOException {
+		// Anew for each test: tags added twice would be a listing that serves items again, an error.
+		gitea.deleteRepo(ORG, JobFixtures.RUNTIME);
 		JobFixtures.runtimeReleases(gitea);
 		gitea.repo(ORG, T + "rogue").file(".runtime-version", "0.3.20\n");
 		Files.writeString(dir.resolve("drift-policy.yml"), "consumers: []\n");
