@@ -240,6 +240,15 @@ public final class FakeGitea implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Matching requests are answered only once {@link #clearFaults()} is called: a run that needs them waits
+	 * for the test, however slow the machine, instead of for a fixed time.
+	 */
+	public FakeGitea hold(String pathRegex) {
+		faults.add(pathRegex, FakeGiteaFaults.Kind.HOLD, 0, null, null, null, -1);
+		return this;
+	}
+
 	/** Matching requests are answered {@code 302 Location: location}. */
 	public FakeGitea redirect(String pathRegex, String location) {
 		faults.add(pathRegex, FakeGiteaFaults.Kind.REDIRECT, 302, null, location, null, -1);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ final class FakeGiteaFaults {
 		REDIRECT,
 		/** Waits, then answers normally. */
 		DELAY,
+		/** Waits until the faults are cleared (at most five minutes), then answers normally. */
+		HOLD,
 		/** Answers normally, but only the first half of the body. */
 		TRUNCATE,
 		/** Answers normally, with one header replaced. */
@@ -48,12 +52,28 @@ final class FakeGiteaFaults {
 
 	private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
+	/** Opened by {@link #clear()}: what held requests wait for. */
+	private volatile CountDownLatch released = new CountDownLatch(1);
+
 	void add(String regex, Kind kind, int status, String name, String value, Duration delay, int times) {
 		rules.add(new Rule(Pattern.compile(regex), kind, status, name, value, delay, new AtomicInteger(times)));
 	}
 
 	void clear() {
 		rules.clear();
+		CountDownLatch held = released;
+		released = new CountDownLatch(1);
+		held.countDown();
+	}
+
+	/** Holds a request until {@link #clear()}, whatever the time it takes a test to get there. */
+	void awaitRelease() {
+		try {
+			released.await(5, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** The first rule of one of these kinds that matches and still applies (claiming one use of it). */

@@ -51,6 +51,9 @@ final class FakeGiteaHandler implements HttpHandler {
 			if (delay.isPresent()) {
 				sleep(delay.get());
 			}
+			if (faults.claim(target, FakeGiteaFaults.Kind.HOLD).isPresent()) {
+				faults.awaitRelease();
+			}
 			Optional<FakeGiteaFaults.Rule> fault = faults.claim(target, FakeGiteaFaults.Kind.FAIL,
 					FakeGiteaFaults.Kind.HTML, FakeGiteaFaults.Kind.DROP, FakeGiteaFaults.Kind.REDIRECT);
 			if (fault.isPresent() && fault.get().kind() == FakeGiteaFaults.Kind.DROP) {
