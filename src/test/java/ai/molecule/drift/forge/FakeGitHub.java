@@ -88,11 +88,13 @@ public final class FakeGitHub implements AutoCloseable {
 		}
 	}
 
+	/** Deletes the repository, with its issues, labels and comments. */
 	public FakeGitHub deleteRepo(String org, String name) {
 		synchronized (state.lock) {
 			if (state.org(org) != null) {
 				state.org(org).remove(FakeGiteaState.key(name));
 			}
+			state.issues.remove(FakeGiteaState.key(org + "/" + name));
 		}
 		return this;
 	}
