@@ -81,6 +81,10 @@ final class ForgeSender {
 					throw failure(what + ": " + failure + "; not retried, since the forge may have applied it");
 				}
 			}
+			catch (RateLimitedException ex) {
+				// Already scrubbed, and its kind matters to the caller.
+				throw ex;
+			}
 			catch (ForgeException ex) {
 				throw (ex.getCause() != null) ? new ForgeException(redact.apply(ex.getMessage()), ex.getCause())
 						: failure(ex.getMessage());
@@ -97,12 +101,12 @@ final class ForgeSender {
 
 	private void checkCeiling(String what, RateLimitPolicy.Wait limit, Duration total, int waits) {
 		if (total.compareTo(rateLimits.ceiling()) > 0) {
-			throw failure(what + ": " + limit.reason() + "; waiting " + limit.duration().toSeconds()
+			throw rateLimited(what + ": " + limit.reason() + "; waiting " + limit.duration().toSeconds()
 					+ " s more would exceed the " + rateLimits.ceiling().toSeconds() + " s allowed ("
 					+ rateLimits.ceilingSetting() + "), so the run stops here");
 		}
 		if (waits > MAX_RATE_LIMIT_WAITS) {
-			throw failure(what + ": " + limit.reason() + " again after " + MAX_RATE_LIMIT_WAITS + " waits; giving up");
+			throw rateLimited(what + ": " + limit.reason() + " again after " + MAX_RATE_LIMIT_WAITS + " waits; giving up");
 		}
 	}
 
@@ -131,6 +135,10 @@ final class ForgeSender {
 			Thread.currentThread().interrupt();
 			throw failure(what + ": interrupted while waiting to retry");
 		}
+	}
+
+	private RateLimitedException rateLimited(String message) {
+		return new RateLimitedException(redact.apply(message));
 	}
 
 	private ForgeException failure(String message) {

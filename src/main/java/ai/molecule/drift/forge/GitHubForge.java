@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The scan reads each repository's files from several threads through {@link #readFiles}; batching
  * those calls would couple the threads. Instead the scan announces the repositories it will read
  * ({@link #readAhead}), this forge reads them in batches right away and keeps each answer until its
- * {@link #readFiles} call takes it (once: nothing stale survives into another run). A repository the
- * batch did not cover is read alone when asked for, so that its error, if any, is its own. Thread-safe.
+ * {@link #readFiles} call takes it (once: nothing stale survives into another run). Repositories a
+ * partial answer left out are read again in smaller batches; one the batches did not cover is read alone
+ * when asked for, so that its error, if any, is its own. A rate limit is waited out and the same batch
+ * sent again, never split: the run stops when the wait would be too long. Thread-safe.
  */
 public final class GitHubForge implements Forge {
 
@@ -111,7 +113,9 @@ public final class GitHubForge implements Forge {
 	 * Reads the files of these repositories now, {@code graphql-batch-size} per GraphQL request, for
 	 * {@link #readFiles} to hand out; forgets what an earlier call read. Without a token it does nothing
 	 * (REST reads one repository at a time anyway), and a failed batch is only logged: its repositories
-	 * are then read one by one.
+	 * are then read one by one. A rate limit longer than the job may wait is the exception.
+	 *
+	 * @throws RateLimitedException when GitHub keeps a batch rate-limited longer than allowed
 	 */
 	@Override
 	public void readAhead(List<RepoRef> repos, Set<String> paths) {
@@ -132,16 +136,37 @@ public final class GitHubForge implements Forge {
 				repos.size(), batchSize, (System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Reads one batch; the repositories GitHub left without an answer (an error of the whole query, such as
+	 * a timeout or a resource limit, with the rest of {@code data} intact) are read again in smaller
+	 * batches, down to one repository, so at most about twice as many requests as repositories.
+	 */
 	private void readBatch(String owner, List<RepoRef> repos, List<String> paths) {
+		GitHubGraphQlFiles.Answer answer;
 		try {
-			GitHubGraphQlFiles.Answer answer = graphqlFiles.read(owner, repos, paths);
-			answer.files().forEach((name, files) -> readAhead.put(key(owner, name), files));
-			answer.failures().forEach((name, why) -> log.debug("{}/{} not read ahead: {}", owner, name, why));
+			answer = graphqlFiles.read(owner, repos, paths);
+		}
+		catch (RateLimitedException ex) {
+			// Reading one by one would only add load while GitHub asks us to slow down: the run stops.
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// Reading ahead never fails the scan: each repository is then read, and fails, on its own.
 			log.warn("Reading {} repositories of {} in one GraphQL request failed, reading them one by one: {}",
 					repos.size(), owner, (ex instanceof ForgeException) ? ex.getMessage() : ex.toString());
+			return;
+		}
+		answer.files().forEach((name, files) -> readAhead.put(key(owner, name), files));
+		answer.failures().forEach((name, why) -> log.debug("{}/{} not read ahead: {}", owner, name, why));
+		List<RepoRef> missing = repos.stream().filter((repo) -> answer.missing().contains(repo.name())).toList();
+		if (missing.isEmpty() || repos.size() == 1) {
+			return;
+		}
+		int size = Math.min(missing.size(), Math.max(1, repos.size() / 2));
+		log.info("GitHub answered {} of {} repositories of {} in part; reading the {} missing again, {} per request",
+				repos.size() - missing.size(), repos.size(), owner, missing.size(), size);
+		for (int from = 0; from < missing.size(); from += size) {
+			readBatch(owner, missing.subList(from, Math.min(missing.size(), from + size)), paths);
 		}
 	}
 

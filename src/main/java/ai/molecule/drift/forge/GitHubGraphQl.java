@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Sends GraphQL queries to GitHub. An answer with HTTP 200 may still carry errors (GitHub reports a
- * missing repository, and even an exhausted rate limit, that way), so every answer comes back with its
- * {@code errors} for the caller to judge; partial {@code data} is never taken for complete.
+ * missing repository, a timeout, and even a rate limit, that way), so every answer comes back with its
+ * {@code errors} for the caller to judge; partial {@code data} is never taken for complete. Rate limits
+ * are waited out below this, by {@link GitHubRateLimits}, and the same query is sent again.
  */
 final class GitHubGraphQl {
 
@@ -68,9 +69,17 @@ final class GitHubGraphQl {
 	 */
 	record Result(JsonNode data, List<Error> errors, String request) {
 
-		/** The errors of one top-level field, plus those of the whole query. */
-		List<Error> errorsOf(String alias) {
-			return errors.stream().filter((e) -> e.alias().isEmpty() || e.alias().equals(alias)).toList();
+		/** The errors whose path starts at this top-level field: its own, whatever became of the rest. */
+		List<Error> errorsAt(String alias) {
+			return errors.stream().filter((e) -> e.alias().equals(alias)).toList();
+		}
+
+		/**
+		 * The errors of the whole query (no {@code path}): GitHub gives them for timeouts and resource
+		 * limits, with the fields it did resolve still in {@code data}; what it did not is null or absent.
+		 */
+		List<Error> queryErrors() {
+			return errorsAt("");
 		}
 
 		/** Fails unless the answer is complete. */

@@ -2,9 +2,11 @@ package ai.molecule.drift.forge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -13,9 +15,9 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 /**
  * Reads the root entries and a few top-level files of many repositories with one GraphQL query:
  * {@code object(expression: "HEAD:<path>")} per file, aliased per repository. A repository the answer
- * does not cover completely (an error on it, a missing root) is left out, for the caller to read
- * alone; a blob GraphQL gives no text for (binary, or truncated because it is large) is read through
- * REST.
+ * does not cover completely (an error on it, a missing root, no data at all) is left out, for the
+ * caller to read again; a blob GraphQL gives no text for (binary, or truncated because it is large) is
+ * read through REST.
  */
 final class GitHubGraphQlFiles {
 
@@ -47,24 +49,30 @@ final class GitHubGraphQlFiles {
 		GitHubGraphQl.Result result = graphql.query(query(repos.size(), paths.size()), variables);
 		Map<String, RepoFiles> files = new LinkedHashMap<>();
 		Map<String, String> failures = new LinkedHashMap<>();
+		Set<String> missing = new LinkedHashSet<>();
+		// An error of the whole query says nothing of the repositories that came back: only the others are missing.
+		String noData = result.request() + ": no data for the repository" + (result.queryErrors().isEmpty() ? ""
+				: " (" + String.join("; ", result.queryErrors().stream().map(GitHubGraphQl.Error::toString).toList()) + ")");
 		for (int i = 0; i < repos.size(); i++) {
 			RepoRef repo = repos.get(i);
-			List<GitHubGraphQl.Error> errors = result.errorsOf("r" + i);
+			List<GitHubGraphQl.Error> errors = result.errorsAt("r" + i);
 			JsonNode node = result.data().path("r" + i);
 			if (!errors.isEmpty()) {
 				failures.put(repo.name(), result.request() + ": " + errors.get(0));
 				continue;
 			}
 			try {
-				repoFiles(repo, node, paths).ifPresentOrElse((read) -> files.put(repo.name(), read),
-						() -> failures.put(repo.name(), result.request() + ": no data for the repository"));
+				repoFiles(repo, node, paths).ifPresentOrElse((read) -> files.put(repo.name(), read), () -> {
+					failures.put(repo.name(), noData);
+					missing.add(repo.name());
+				});
 			}
 			catch (ForgeException ex) {
 				// A contradiction is this repository's own failure, not the batch's.
 				failures.put(repo.name(), ex.getMessage());
 			}
 		}
-		return new Answer(files, failures);
+		return new Answer(files, failures, missing);
 	}
 
 	private Optional<RepoFiles> repoFiles(RepoRef repo, JsonNode node, List<String> paths) {
@@ -152,7 +160,9 @@ final class GitHubGraphQlFiles {
 	 *
 	 * @param files by repository name, for the repositories read completely
 	 * @param failures by repository name, why the others were not
+	 * @param missing the failures that are no answer of their own (null or absent in {@code data}): worth
+	 *     asking for again, never to be taken for "no files"
 	 */
-	record Answer(Map<String, RepoFiles> files, Map<String, String> failures) {
+	record Answer(Map<String, RepoFiles> files, Map<String, String> failures, Set<String> missing) {
 	}
 }

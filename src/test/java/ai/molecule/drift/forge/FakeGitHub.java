@@ -38,6 +38,8 @@ public final class FakeGitHub implements AutoCloseable {
 
 	private final FakeGitHubLimits limits = new FakeGitHubLimits();
 
+	private final FakeGitHubGraphQlFaults graphqlFaults = new FakeGitHubGraphQlFaults();
+
 	private final List<FakeGitea.Request> requests = new CopyOnWriteArrayList<>();
 
 	private final HttpServer server;
@@ -57,8 +59,8 @@ public final class FakeGitHub implements AutoCloseable {
 		state.pageSize = 100;
 		state.maxBlobSize = 1024 * 1024;
 		state.wrapBase64 = true;
-		server.createContext("/", new FakeGitHubHandler(state, faults, limits, requests, JsonMapper.builder().build(),
-				baseUrl.toString()));
+		server.createContext("/", new FakeGitHubHandler(state, faults, limits, graphqlFaults, requests,
+				JsonMapper.builder().build(), baseUrl.toString()));
 		server.setExecutor(executor);
 		server.start();
 	}
@@ -86,11 +88,13 @@ public final class FakeGitHub implements AutoCloseable {
 		}
 	}
 
+	/** Deletes the repository, with its issues, labels and comments. */
 	public FakeGitHub deleteRepo(String org, String name) {
 		synchronized (state.lock) {
 			if (state.org(org) != null) {
 				state.org(org).remove(FakeGiteaState.key(name));
 			}
+			state.issues.remove(FakeGiteaState.key(org + "/" + name));
 		}
 		return this;
 	}
@@ -129,6 +133,37 @@ public final class FakeGitHub implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The next {@code times} GraphQL requests hit a secondary rate limit the way GraphQL may report it:
+	 * HTTP 200, {@code x-ratelimit-remaining} well above 0, a {@code RATE_LIMITED} error and no data;
+	 * {@code retry-after} only when {@code retryAfter} is not {@code null}.
+	 */
+	public FakeGitHub graphqlSecondaryRateLimit(int times, Duration retryAfter) {
+		limits.addGraphqlOk(Pattern.compile("POST /api/graphql"), times, retryAfter);
+		return this;
+	}
+
+	/**
+	 * The next {@code times} file batches that ask for this repository answer it {@code null} ({@code absent}:
+	 * leave it out of {@code data}) beside an error without a {@code path}, as GitHub does when part of a
+	 * query times out; the other repositories of the batch are answered in full.
+	 */
+	public FakeGitHub dropFromGraphQl(String org, String repo, int times, boolean absent) {
+		graphqlFaults.drop(org, repo, times, absent);
+		return this;
+	}
+
+	/** A file batch of more than {@code repos} repositories fails as a whole (no data), as too large a query does. */
+	public FakeGitHub graphqlMaxRepos(int repos) {
+		graphqlFaults.maxRepos(repos);
+		return this;
+	}
+
+	/** The repository names each GraphQL file batch asked for, in order (cleared with the faults). */
+	public List<List<String>> graphqlBatches() {
+		return graphqlFaults.batches();
+	}
+
 	/** Every matching request is answered {@code status} with a JSON error. */
 	public FakeGitHub failAlways(String pathRegex, int status) {
 		faults.add(pathRegex, FakeGiteaFaults.Kind.FAIL, status, null, null, null, -1);
@@ -155,6 +190,7 @@ public final class FakeGitHub implements AutoCloseable {
 	public FakeGitHub clearFaults() {
 		faults.clear();
 		limits.clear();
+		graphqlFaults.clear();
 		synchronized (state.lock) {
 			state.graphqlHidden.clear();
 		}

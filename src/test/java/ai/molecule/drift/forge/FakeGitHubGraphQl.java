@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * non-null variable has a value and every used variable is declared, then answers the two query shapes
  * consumer-drift sends (aliased {@code repository} fields with {@code object(expression:)}, and a
  * repository's tag {@code refs}) the way GitHub does: HTTP 200, {@code data}, and {@code errors} with a
- * {@code type} and {@code path} for what could not be resolved. Called with the state's lock held.
+ * {@code type} and {@code path} for what could not be resolved, and partial answers as
+ * {@link FakeGitHubGraphQlFaults} says. Called with the state's lock held.
  */
 final class FakeGitHubGraphQl {
 
@@ -37,9 +38,12 @@ final class FakeGitHubGraphQl {
 
 	private final JsonMapper mapper;
 
-	FakeGitHubGraphQl(FakeGiteaState state, JsonMapper mapper) {
+	private final FakeGitHubGraphQlFaults faults;
+
+	FakeGitHubGraphQl(FakeGiteaState state, JsonMapper mapper, FakeGitHubGraphQlFaults faults) {
 		this.state = state;
 		this.mapper = mapper;
+		this.faults = faults;
 	}
 
 	FakeGiteaResponse answer(FakeGiteaApi.Call call) {
@@ -94,13 +98,30 @@ final class FakeGitHubGraphQl {
 		while (object.find()) {
 			objects.put(object.group(1), variables.path(object.group(2)).asString());
 		}
+		List<String> asked = REPOSITORY.matcher(query).results()
+			.map((match) -> variables.path(match.group(3)).asString())
+			.toList();
+		faults.asked(asked);
+		Map<String, Object> tooLarge = faults.tooLarge(asked.size());
+		if (tooLarge != null) {
+			return json(tooLarge);
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		List<Object> errors = new ArrayList<>();
+		boolean dropped = false;
 		Matcher repository = REPOSITORY.matcher(query);
 		while (repository.find()) {
 			String alias = repository.group(1);
 			String owner = variables.path(repository.group(2)).asString();
 			String name = variables.path(repository.group(3)).asString();
+			FakeGitHubGraphQlFaults.Drop drop = faults.claim(owner, name);
+			if (drop != null) {
+				if (!drop.absent()) {
+					data.put(alias, null);
+				}
+				dropped = true;
+				continue;
+			}
 			FakeGiteaRepo repo = state.repo(owner, name);
 			if (repo == null) {
 				data.put(alias, null);
@@ -108,6 +129,9 @@ final class FakeGitHubGraphQl {
 				continue;
 			}
 			data.put(alias, repository(repo, objects));
+		}
+		if (dropped) {
+			errors.add(FakeGitHubGraphQlFaults.somethingWentWrong());
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("data", data);

@@ -41,14 +41,14 @@ final class FakeGitHubHandler implements HttpHandler {
 	private final AtomicInteger used = new AtomicInteger();
 
 	FakeGitHubHandler(FakeGiteaState state, FakeGiteaFaults faults, FakeGitHubLimits limits,
-			List<FakeGitea.Request> log, JsonMapper mapper, String baseUrl) {
+			FakeGitHubGraphQlFaults graphqlFaults, List<FakeGitea.Request> log, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.faults = faults;
 		this.limits = limits;
 		this.log = log;
 		this.mapper = mapper;
 		this.rest = new FakeGitHubRest(state, mapper, baseUrl);
-		this.graphql = new FakeGitHubGraphQl(state, mapper);
+		this.graphql = new FakeGitHubGraphQl(state, mapper, graphqlFaults);
 	}
 
 	@Override
@@ -119,6 +119,16 @@ final class FakeGitHubHandler implements HttpHandler {
 	}
 
 	private FakeGiteaResponse rateLimited(FakeGitHubLimits.Rule rule, boolean isGraphql) {
+		if (rule.graphqlOk() && isGraphql) {
+			// GraphQL's way: HTTP 200, requests to spare, an error of the whole query, no data.
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("data", null);
+			body.put("errors", List.of(Map.of("type", "RATE_LIMITED", "message", "You have exceeded a secondary rate "
+					+ "limit. Please wait a few minutes before you try again.")));
+			FakeGiteaResponse response = FakeGiteaResponse.json(mapper, 200, body).header("x-ratelimit-remaining", "4000");
+			return (rule.retryAfter() == null) ? response
+					: response.header("retry-after", Long.toString(rule.retryAfter().toSeconds()));
+		}
 		if (!rule.primary()) {
 			return error(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.")
 				.header("retry-after", Long.toString(rule.retryAfter().toSeconds()))

@@ -7,11 +7,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-/** The rate limits a {@link FakeGitHub} makes requests hit: primary (reset time) or secondary (retry-after). */
+/**
+ * The rate limits a {@link FakeGitHub} makes requests hit: primary (reset time) or secondary (retry-after,
+ * or for GraphQL also HTTP 200 with a {@code RATE_LIMITED} error, with or without retry-after).
+ */
 final class FakeGitHubLimits {
 
-	/** One rule: {@code resetIn} for a primary limit, {@code retryAfter} for a secondary one. */
-	record Rule(Pattern pattern, AtomicInteger remaining, Duration resetIn, Duration retryAfter) {
+	/**
+	 * One rule: {@code resetIn} for a primary limit, {@code retryAfter} for a secondary one; {@code graphqlOk}
+	 * for a secondary one answered with HTTP 200 (and {@code retryAfter} only when not {@code null}).
+	 */
+	record Rule(Pattern pattern, AtomicInteger remaining, Duration resetIn, Duration retryAfter, boolean graphqlOk) {
 
 		boolean primary() {
 			return resetIn != null;
@@ -21,7 +27,11 @@ final class FakeGitHubLimits {
 	private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
 	void add(Pattern pattern, int times, Duration resetIn, Duration retryAfter) {
-		rules.add(new Rule(pattern, new AtomicInteger(times), resetIn, retryAfter));
+		rules.add(new Rule(pattern, new AtomicInteger(times), resetIn, retryAfter, false));
+	}
+
+	void addGraphqlOk(Pattern pattern, int times, Duration retryAfter) {
+		rules.add(new Rule(pattern, new AtomicInteger(times), null, retryAfter, true));
 	}
 
 	void clear() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -179,6 +180,42 @@ class GitHubScanFunctionalTests {
 		assertThat(jdbc.queryForObject("select status from drift_run where id = ?", String.class, runId))
 			.isEqualTo("error");
 		assertNoTokenAnywhere(output);
+	}
+
+	@Test
+	void aGraphQlRateLimitWithHttp200IsWaitedOutWithoutReadingRepositoriesOneByOne(CapturedOutput output)
+			throws Exception {
+		github.graphqlSecondaryRateLimit(1, Duration.ofSeconds(1));
+		github.dropFromGraphQl(ORG, T + "langgraph", 1, false);
+
+		JobExecution execution = jobs.startJob(jobs.getUniqueJobParameters());
+
+		assertThat(execution.getExecutionContext().getString(ReportTasklet.RUN_STATUS)).isEqualTo("pass");
+		assertThat(repo(report(), T + "langgraph").get("pin").asString()).isEqualTo("0.3.11");
+		// The limited batch sent again, the repository its answer left out read again alone, then the tags.
+		assertThat(github.requests("POST /api/graphql")).hasSize(4);
+		assertThat(github.graphqlBatches()).hasSize(2).last().isEqualTo(List.of(T + "langgraph"));
+		assertThat(github.requests("/contents")).isEmpty();
+		assertThat(output.getAll()).contains("GraphQL RATE_LIMITED with HTTP 200, retry-after 1 s); waiting 1 s");
+	}
+
+	@Test
+	void aRateLimitLongerThanAllowedMakesTheRunAnErrorSayingWhy() throws Exception {
+		// The runtime's tags query first, then the file batch: both limited for longer than allowed.
+		github.graphqlSecondaryRateLimit(2, Duration.ofHours(1));
+
+		JobExecution execution = jobs.startJob(jobs.getUniqueJobParameters());
+
+		assertThat(execution.getExecutionContext().getString(ReportTasklet.RUN_STATUS)).isEqualTo("error");
+		JsonNode report = report();
+		assertThat(report.get("exitCode").asInt()).isEqualTo(2);
+		assertThat(report.get("reasons").toString()).contains("GitHub's secondary rate limit was hit (GraphQL "
+				+ "RATE_LIMITED with HTTP 200, retry-after 3600 s); waiting 3600 s more would exceed the 900 s allowed");
+		assertThat(report.get("reasons").toString()).contains("release tags of molecule-ai/" + RUNTIME + " could not "
+				+ "be read: POST /api/graphql: GitHub's secondary rate limit was hit");
+		// Neither sent again nor read one repository at a time.
+		assertThat(github.requests("POST /api/graphql")).hasSize(2);
+		assertThat(github.requests("/contents")).isEmpty();
 	}
 
 	private void assertNoTokenAnywhere(CapturedOutput output) throws IOException {
