@@ -122,7 +122,7 @@ final class FuzzGitea implements AutoCloseable {
 			for (FuzzMutation mutation : plan) {
 				if (answer != null && mutation.matches(endpoint, target, occurrence)) {
 					applied.add(mutation + " -> " + method + " " + target + " (" + occurrence + ")");
-					answer = mutation.apply(answer, target, occurrence, baseUrl.toString(),
+					answer = mutation.apply(answer, endpoint, target, occurrence, baseUrl.toString(),
 							(page) -> otherPage(rawTarget, page, exchange));
 				}
 			}

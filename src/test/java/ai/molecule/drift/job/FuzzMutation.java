@@ -159,9 +159,12 @@ record FuzzMutation(Kind kind, Endpoint endpoint, String scope, When when, long 
 	 * Rewrites one answer. {@code otherPage} fetches the body of another page of the same list, for
 	 * {@link Kind#OTHER_PAGE}.
 	 */
-	FuzzAnswer apply(FuzzAnswer answer, String decodedTarget, int occurrence, String baseUrl,
+	FuzzAnswer apply(FuzzAnswer answer, Endpoint requested, String decodedTarget, int occurrence, String baseUrl,
 			IntFunction<byte[]> otherPage) {
 		Random random = new Random(salt * 31 + occurrence * 7919L + decodedTarget.hashCode());
+		// The root listing is trusted for what exists: renaming, removing or retyping one of its entries
+		// (as another known type) is a lie nothing can catch, so only its other values are rewritten.
+		boolean rootListing = requested == Endpoint.ROOT;
 		return switch (kind) {
 			case STATUS -> status(random, baseUrl);
 			case HTML -> FuzzAnswer.of(200, "text/html; charset=utf-8",
@@ -172,8 +175,8 @@ record FuzzMutation(Kind kind, Endpoint endpoint, String scope, When when, long 
 					answer.body().length == 0 ? 0 : random.nextInt(answer.body().length)));
 			case TRAILING_GARBAGE -> answer.withBody(concat(answer.body(),
 					pick(random, "]", "}", ",{}", "<html>", "\u0000", " [1]").getBytes(StandardCharsets.UTF_8)));
-			case WRONG_TYPE -> json(answer, (root) -> replaceRandom(random, root, wrongType(random)));
-			case HUGE_VALUE -> json(answer, (root) -> replaceRandom(random, root, huge(random)));
+			case WRONG_TYPE -> json(answer, (json) -> replaceRandom(random, json, wrongType(random), rootListing));
+			case HUGE_VALUE -> json(answer, (json) -> replaceRandom(random, json, huge(random), rootListing));
 			case DROP_ITEM -> json(answer, (root) -> {
 				if (root instanceof ArrayNode array && !array.isEmpty()) {
 					array.remove(random.nextInt(array.size()));
@@ -215,10 +218,10 @@ record FuzzMutation(Kind kind, Endpoint endpoint, String scope, When when, long 
 						1L << 40, Long.MAX_VALUE)));
 				return root;
 			});
-			case ENTRY_TYPE -> json(answer, (root) -> {
-				eachEntry(root, random, (entry) -> entry.put("type", pick(random, "file", "dir", "symlink",
-						"submodule", "blob", "", "FILE")));
-				return root;
+			case ENTRY_TYPE -> json(answer, (json) -> {
+				eachEntry(json, random, (entry) -> entry.put("type", rootListing ? pick(random, "blob", "", "tree", "FILE")
+						: pick(random, "file", "dir", "symlink", "submodule", "blob", "", "FILE")));
+				return json;
 			});
 			case RENAME -> json(answer, (root) -> {
 				eachEntry(root, random, (entry) -> {
@@ -336,9 +339,13 @@ record FuzzMutation(Kind kind, Endpoint endpoint, String scope, When when, long 
 		}
 	}
 
-	private static JsonNode replaceRandom(Random random, JsonNode root, JsonNode replacement) {
+	/** Replaces one value (one entry's {@code type} or {@code size}, say; on a root listing not a whole entry nor a name). */
+	private static JsonNode replaceRandom(Random random, JsonNode root, JsonNode replacement, boolean rootListing) {
 		List<Map.Entry<JsonNode, Object>> slots = new ArrayList<>();
 		collect(root, slots);
+		if (rootListing) {
+			slots.removeIf((slot) -> slot.getKey() == root || "name".equals(slot.getValue()));
+		}
 		if (slots.isEmpty() || random.nextInt(20) == 0) {
 			return replacement;
 		}
