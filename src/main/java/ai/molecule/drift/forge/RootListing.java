@@ -12,7 +12,8 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
  * A repository's root listing as Gitea and GitHub both answer it ({@code GET .../contents}): a JSON
- * array of entries with a {@code name} and a {@code type}. Entries of a type we do not know are left out.
+ * array of entries with a {@code name} and a {@code type}. An entry whose type is missing or one we do
+ * not know makes the listing unreadable: left out, it would hide a pin file the forge did name.
  */
 final class RootListing {
 
@@ -32,10 +33,16 @@ final class RootListing {
 		List<TreeEntry> entries = new ArrayList<>();
 		for (JsonNode node : listing.values()) {
 			Entry entry = http.read(node, Entry.class, response.uri());
-			TreeEntry.Type type = type(entry.type());
-			if (entry.name() != null && type != null) {
-				entries.add(new TreeEntry(entry.name(), type));
+			if (entry.name() == null) {
+				continue;
 			}
+			TreeEntry.Type type = type(entry.type());
+			if (type == null) {
+				throw http.failure(ForgeHttpClient.describe(response.uri()) + ": the root listing gives " + entry.name()
+						+ " the type " + ((entry.type() == null) ? "null" : "\"" + entry.type() + "\"")
+						+ ", not file, dir, symlink or submodule");
+			}
+			entries.add(new TreeEntry(entry.name(), type));
 		}
 		return entries;
 	}
