@@ -93,7 +93,7 @@ final class GitHubRestFiles {
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		return Optional.of(RootListing.entries(http, response));
+		return Optional.of(GitHubRootListing.entries(http, response));
 	}
 
 	/** The file's text; bytes falling short of its size were cut on the way, and are unknown, never its prefix. */

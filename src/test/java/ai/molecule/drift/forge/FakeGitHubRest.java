@@ -98,21 +98,37 @@ final class FakeGitHubRest {
 		return json(entry(repo, path, type, true));
 	}
 
+	/**
+	 * A contents entry as GitHub documents it. In a directory listing a submodule has the type
+	 * {@code "file"} (for backwards compatibility), size 0, no {@code download_url} and a {@code git_url}
+	 * to a tree; read on its own it is a {@code "submodule"} with its {@code submodule_git_url}.
+	 */
 	private Map<String, Object> entry(FakeGiteaRepo repo, String path, String type, boolean withContent) {
 		byte[] blob = type.equals("file") ? repo.files().get(path) : new byte[0];
 		boolean inline = withContent && type.equals("file") && blob.length <= state.maxBlobSize;
-		String self = baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name() + "/contents/" + path;
+		String api = baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name();
+		String self = api + "/contents/" + path;
+		String sha = FakeGiteaRepo.sha(repo.name() + ":" + path);
+		boolean submodule = type.equals("submodule");
+		String git = api + "/git/" + (type.equals("dir") || submodule ? "trees/" : "blobs/") + sha;
+		String html = submodule ? baseUrl + "/acme/vendored/tree/" + sha
+				: baseUrl + "/" + repo.owner() + "/" + repo.name() + "/blob/main/" + path;
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("type", type);
-		json.put("size", type.equals("file") ? blob.length : 0);
+		json.put("type", (submodule && !withContent) ? "file" : type);
+		json.put("size", type.equals("file") ? blob.length
+				: type.equals("symlink") ? repo.symlinks().get(path).getBytes(StandardCharsets.UTF_8).length : 0);
 		json.put("name", path.substring(path.lastIndexOf('/') + 1));
 		json.put("path", path);
-		json.put("sha", FakeGiteaRepo.sha(repo.name() + ":" + path));
+		json.put("sha", sha);
 		json.put("url", self + "?ref=" + repo.defaultBranchName());
-		json.put("html_url", baseUrl + "/" + repo.owner() + "/" + repo.name() + "/blob/main/" + path);
-		json.put("download_url", type.equals("file") ? baseUrl + "/raw/" + path : null);
+		json.put("git_url", git);
+		json.put("html_url", html);
+		json.put("download_url", (type.equals("file") || type.equals("symlink")) ? baseUrl + "/raw/" + path : null);
 		if (type.equals("symlink")) {
 			json.put("target", repo.symlinks().get(path));
+		}
+		if (submodule && withContent) {
+			json.put("submodule_git_url", "https://example.com/acme/vendored.git");
 		}
 		if (withContent && type.equals("file")) {
 			// Over 1 MB only the raw and object media types carry the content.
@@ -120,7 +136,7 @@ final class FakeGitHubRest {
 			json.put("content", inline ? Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII))
 				.encodeToString(blob) + "\n" : "");
 		}
-		json.put("_links", Map.of("self", self));
+		json.put("_links", Map.of("self", self, "git", git, "html", html));
 		return json;
 	}
 
