@@ -1,6 +1,7 @@
 package ai.molecule.drift.forge;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -72,7 +73,8 @@ final class FakeGitHubRest {
 	}
 
 	private FakeGiteaResponse contents(FakeGiteaApi.Call call, FakeGitea.Request request, FakeGiteaRepo repo,
-			String path) {
+			String requested) {
+		String path = requested;
 		if (repo.isEmpty()) {
 			return error(mapper, 404, "This repository is empty.");
 		}
@@ -91,11 +93,33 @@ final class FakeGitHubRest {
 				.forEach((name, childType) -> listing.add(entry(repo, prefix + name, childType, false)));
 			return json(listing);
 		}
+		if (type.equals("symlink")) {
+			// GitHub answers a link to a file of the repository with that file; any other link as itself.
+			String followed = followLink(repo, path);
+			if (followed != null) {
+				path = followed;
+				type = "file";
+			}
+		}
 		String accept = String.valueOf(request.header("Accept"));
 		if (type.equals("file") && accept.contains("raw")) {
 			return FakeGiteaResponse.bytes(200, "application/vnd.github.raw; charset=utf-8", repo.files().get(path));
 		}
 		return json(entry(repo, path, type, true));
+	}
+
+	/** The file a link (or chain of links) leads to inside the repository; {@code null} for anything else. */
+	private static String followLink(FakeGiteaRepo repo, String link) {
+		String path = link;
+		for (int hop = 0; hop < 5 && repo.symlinks().containsKey(path); hop++) {
+			Path parent = Path.of(path).getParent();
+			Path target = ((parent == null) ? Path.of("") : parent).resolve(repo.symlinks().get(path)).normalize();
+			if (repo.symlinks().get(path).startsWith("/") || target.toString().isEmpty() || target.startsWith("..")) {
+				return null;
+			}
+			path = target.toString();
+		}
+		return "file".equals(FakeGiteaContents.type(repo, path)) ? path : null;
 	}
 
 	/**
