@@ -115,7 +115,9 @@ final class GitHubRestFiles {
 
 	/** The file's text; bytes falling short of its size were cut on the way, and are unknown, never its prefix. */
 	private String text(String path, Content entry, URI uri) {
-		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null;
+		// An empty content for a file that has bytes is no content at all (the 1 to 100 MB case).
+		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null
+				&& !(entry.content().isEmpty() && entry.size() > 0);
 		byte[] bytes;
 		if (!inline) {
 			// Between 1 and 100 MB GitHub sends encoding "none" and an empty content: only the raw media type
