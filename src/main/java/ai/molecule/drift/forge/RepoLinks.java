@@ -34,6 +34,9 @@ final class RepoLinks {
 		if (hops >= MAX_HOPS) {
 			throw unknown(link, target, "is one of a chain of more than " + MAX_HOPS + " links (a loop?)");
 		}
+		if (target == null) {
+			throw unknown(link, null, "could not be read");
+		}
 		String resolved = resolve(link, target)
 			.orElseThrow(() -> unknown(link, target, "leads out of the repository"));
 		PathRead read = reader.read(resolved, hops + 1);
