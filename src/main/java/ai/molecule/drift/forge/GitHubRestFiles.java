@@ -92,7 +92,9 @@ final class GitHubRestFiles {
 
 	/** Where the answer's bytes live: a followed link's raw content is read from its target's path. */
 	private URI followed(String owner, String repo, String ref, String path, Content entry, URI uri) {
-		boolean elsewhere = entry.path() != null && !entry.path().isEmpty() && !entry.path().equals(path);
+		// Only a plain path of this repository (no "..", no "//") is taken from the answer.
+		boolean elsewhere = entry.path() != null && !entry.path().equals(path)
+				&& RepoLinks.resolve("", entry.path()).filter(entry.path()::equals).isPresent();
 		return elsewhere ? contents(owner, repo, ref, entry.path()) : uri;
 	}
 
