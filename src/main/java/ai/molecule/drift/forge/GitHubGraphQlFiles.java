@@ -17,7 +17,8 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
  * {@code object(expression: "HEAD:<path>")} per file, aliased per repository. A repository the answer
  * does not cover completely (an error on it, a missing root, no data at all) is left out, for the
  * caller to read again; a blob GraphQL gives no text for (binary, or truncated because it is large) is
- * read through REST.
+ * read through REST, and so is a symbolic link: GraphQL gives a link's blob, whose text is the link's
+ * own, not what it leads to ({@link RepoLinks}).
  */
 final class GitHubGraphQlFiles {
 
@@ -108,7 +109,10 @@ final class GitHubGraphQlFiles {
 		Map<String, String> files = new LinkedHashMap<>();
 		for (int j = 0; j < paths.size(); j++) {
 			String path = paths.get(j);
-			listed.confirm(path, read(repo, path, node.path("f" + j))).ifPresent((text) -> files.put(path, text));
+			boolean link = topLevel.contains(new TreeEntry(path, TreeEntry.Type.SYMLINK));
+			PathRead read = link ? rest(repo, path).because("a symbolic link, read through REST")
+					: read(repo, path, node.path("f" + j));
+			listed.confirm(path, read).ifPresent((text) -> files.put(path, text));
 		}
 		return Optional.of(new RepoFiles(topLevel, files));
 	}
@@ -128,9 +132,12 @@ final class GitHubGraphQlFiles {
 		if (blob.path("byteSize").asLong(0) == 0) {
 			return PathRead.file("");
 		}
+		return rest(repo, path).because("GraphQL gave no whole text for its " + blob.path("byteSize").asLong() + " bytes");
+	}
+
+	private PathRead rest(RepoRef repo, String path) {
 		String branch = (repo.defaultBranch() == null || repo.defaultBranch().isBlank()) ? null : repo.defaultBranch();
-		return rest.single(repo.owner(), repo.name(), branch, path)
-			.because("GraphQL gave no whole text for its " + blob.path("byteSize").asLong() + " bytes");
+		return rest.single(repo.owner(), repo.name(), branch, path);
 	}
 
 	/** The query for {@code repos} repositories and {@code paths} files; names and paths travel as variables. */

@@ -17,7 +17,8 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 /**
  * Reads a repository's root listing and a few of its files through GitHub's REST {@code contents}
  * API: one request for the listing, one per file present. GitHub wraps its base64 in lines, and sends
- * no content for files over 1 MB, which are then read with the raw media type.
+ * no content for files over 1 MB, which are then read with the raw media type. GitHub itself follows a
+ * link to a file of the repository; a link it answers as a link is followed here ({@link RepoLinks}).
  */
 final class GitHubRestFiles {
 
@@ -54,14 +55,18 @@ final class GitHubRestFiles {
 		}
 	}
 
-	/** One file: empty when absent (404), a directory or a submodule. */
+	/** One file: empty when absent (404), a directory or a submodule; unknown (an exception) for a broken link. */
 	Optional<String> readOne(String owner, String repo, String ref, String path) {
 		return Optional.ofNullable(single(owner, repo, ref, path).text());
 	}
 
-	/** What the {@code contents} API answers for one path. */
+	/** What the {@code contents} API answers for one path, a symbolic link followed ({@link RepoLinks}). */
 	PathRead single(String owner, String repo, String ref, String path) {
-		URI uri = urls.api("repos", owner, repo, "contents").filePath(path).query("ref", ref).build();
+		return single(owner, repo, ref, path, 0);
+	}
+
+	private PathRead single(String owner, String repo, String ref, String path, int hops) {
+		URI uri = contents(owner, repo, ref, path);
 		Optional<JsonNode> node = http.getJson(uri);
 		if (node.isEmpty()) {
 			return PathRead.absent("404");
@@ -71,12 +76,26 @@ final class GitHubRestFiles {
 		}
 		Content entry = http.read(node.get(), Content.class, uri);
 		return switch (String.valueOf(entry.type())) {
-			case "file" -> PathRead.file(text(path, entry, uri));
-			// The link itself: GitHub answers with its target when that is no file of the repository.
-			case "symlink" -> PathRead.file((entry.content() != null) ? text(path, entry, uri) : entry.target());
+			// For a link to a file of the repository GitHub answers that file, under the file's own path.
+			case "file" -> PathRead.file(text(path, entry, followed(owner, repo, ref, path, entry, uri)));
+			// The link itself: its target is no file of the repository (a directory, nothing, outside).
+			case "symlink" -> RepoLinks.follow(path, entry.target(), hops,
+					(target, deeper) -> single(owner, repo, ref, target, deeper));
 			case "dir" -> PathRead.directory("a directory");
 			default -> PathRead.directory("a " + entry.type());
 		};
+	}
+
+	private URI contents(String owner, String repo, String ref, String path) {
+		return urls.api("repos", owner, repo, "contents").filePath(path).query("ref", ref).build();
+	}
+
+	/** Where the answer's bytes live: a followed link's raw content is read from its target's path. */
+	private URI followed(String owner, String repo, String ref, String path, Content entry, URI uri) {
+		// Only a plain path of this repository (no "..", no "//") is taken from the answer.
+		boolean elsewhere = entry.path() != null && !entry.path().equals(path)
+				&& RepoLinks.resolve("", entry.path()).filter(entry.path()::equals).isPresent();
+		return elsewhere ? contents(owner, repo, ref, entry.path()) : uri;
 	}
 
 	/** The root entries; empty for an empty repository, which GitHub answers with a 404 of its own. */
@@ -93,15 +112,18 @@ final class GitHubRestFiles {
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		return Optional.of(RootListing.entries(http, response));
+		return Optional.of(GitHubRootListing.entries(http, response));
 	}
 
 	/** The file's text; bytes falling short of its size were cut on the way, and are unknown, never its prefix. */
 	private String text(String path, Content entry, URI uri) {
-		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null;
+		// An empty content for a file that has bytes is no content at all (the 1 to 100 MB case).
+		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null
+				&& !(entry.content().isEmpty() && entry.size() > 0);
 		byte[] bytes;
 		if (!inline) {
-			// Over 1 MB GitHub sends encoding "none" and no content.
+			// Between 1 and 100 MB GitHub sends encoding "none" and an empty content: only the raw media type
+			// carries the bytes. A file over drift.forge.max-body-size.file fails there, and is unknown.
 			bytes = (entry.size() == 0) ? new byte[0] : raw(uri);
 		}
 		else {
@@ -112,7 +134,7 @@ final class GitHubRestFiles {
 				throw http.failure(ForgeHttpClient.describe(uri) + ": the content is not valid base64");
 			}
 		}
-		if ("file".equals(entry.type()) && bytes.length != entry.size()) {
+		if (bytes.length != entry.size()) {
 			throw ListedPaths.cutShort(path, entry.size(), bytes.length);
 		}
 		return new String(bytes, StandardCharsets.UTF_8);

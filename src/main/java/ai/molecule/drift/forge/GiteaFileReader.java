@@ -63,6 +63,10 @@ final class GiteaFileReader {
 	}
 
 	private PathRead single(String owner, String repo, String ref, String path) {
+		return single(owner, repo, ref, path, 0);
+	}
+
+	private PathRead single(String owner, String repo, String ref, String path, int hops) {
 		URI uri = urls.api("repos", owner, repo, "contents").filePath(path).query("ref", ref).build();
 		Optional<JsonNode> node = http.getJson(uri);
 		if (node.isEmpty()) {
@@ -71,7 +75,7 @@ final class GiteaFileReader {
 		if (node.get().isArray()) {
 			return PathRead.directory("a directory");
 		}
-		return text(owner, repo, ref, path, http.read(node.get(), Content.class, uri));
+		return text(owner, repo, ref, path, http.read(node.get(), Content.class, uri), hops);
 	}
 
 	/**
@@ -108,7 +112,7 @@ final class GiteaFileReader {
 		for (int i = 0; i < wanted.size(); i++) {
 			String path = wanted.get(i);
 			Content entry = GiteaBatchRead.entryAt(batched.orElse(List.of()), i, path);
-			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref(repo), path, entry)
+			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref(repo), path, entry, 0)
 					: single(repo.owner(), repo.name(), ref(repo), path);
 			if (entry == null && batched.isPresent()) {
 				read = read.because("the batch read had left it out");
@@ -121,16 +125,22 @@ final class GiteaFileReader {
 	/**
 	 * What the entry holds; a file over the server's blob limit has no inline content and is read raw.
 	 * A file whose bytes fall short of its size was cut on the way, and is unknown, never its prefix.
+	 * A symbolic link is followed ({@link RepoLinks}): Gitea answers the link itself, never its target.
 	 */
-	private PathRead text(String owner, String repo, String ref, String path, Content entry) {
+	private PathRead text(String owner, String repo, String ref, String path, Content entry, int hops) {
 		if ("dir".equals(entry.type()) || "submodule".equals(entry.type())) {
 			return PathRead.directory("a " + ("dir".equals(entry.type()) ? "directory" : "submodule"));
 		}
+		if ("symlink".equals(entry.type())) {
+			// Gitea's raw endpoint serves a link's own text, the path it names.
+			String target = raw(owner, repo, ref, path, -1).text();
+			return RepoLinks.follow(path, target, hops, (to, deeper) -> single(owner, repo, ref, to, deeper));
+		}
 		if (entry.content() == null) {
-			if (entry.size() == 0 && !"symlink".equals(entry.type())) {
+			if (entry.size() == 0) {
 				return PathRead.file("");
 			}
-			return raw(owner, repo, ref, path, "file".equals(entry.type()) ? entry.size() : -1);
+			return raw(owner, repo, ref, path, entry.size());
 		}
 		byte[] bytes;
 		try {
@@ -139,7 +149,7 @@ final class GiteaFileReader {
 		catch (IllegalArgumentException ex) {
 			throw http.failure("the content of " + path + " in " + owner + "/" + repo + " is not valid base64");
 		}
-		return complete(path, "file".equals(entry.type()) ? entry.size() : -1, bytes);
+		return complete(path, entry.size(), bytes);
 	}
 
 	private PathRead raw(String owner, String repo, String ref, String path, long size) {

@@ -23,7 +23,8 @@ import ai.molecule.drift.lag.ReleaseTag;
  * Hidden sub-folders are no repositories; a sub-folder holding a file named {@value #ARCHIVED_MARKER}
  * is archived. Files come from the working tree (what is on disk, committed or not); tags come from
  * {@code .git} through JGit. Names and paths that could leave the root ({@code /}, {@code \},
- * {@code ..}, NUL, absolute) are refused, and so is a link that leads outside the root. A file larger
+ * {@code ..}, NUL, absolute) are refused, and so is a link that leads outside the root; a link that leads
+ * out of its own repository is unknown, as on the other forges ({@link RepoLinks}). A file larger
  * than 10 MiB is not read at all: cut to a prefix it would be another file, so it is unknown (a
  * {@link ForgeException}). What a read finds is held against the root listing, as on the other forges
  * (the folder may change between the two). Stateless, hence thread-safe.

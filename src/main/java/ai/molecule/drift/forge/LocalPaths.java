@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -97,8 +98,7 @@ final class LocalPaths {
 			return PathRead.absent("nothing on disk");
 		}
 		try {
-			// A dangling link fails here: the file is there but its content is unknown.
-			Path real = requireInside(file.toRealPath(), repo, path);
+			Path real = requireInRepo(repoDir, requireInside(realPath(file, repo, path), repo, path), repo, path);
 			if (!Files.isRegularFile(real)) {
 				return Files.isDirectory(real) ? PathRead.directory("a directory") : PathRead.absent("no regular file");
 			}
@@ -149,6 +149,31 @@ final class LocalPaths {
 		if (!real.startsWith(realRoot) || real.equals(realRoot)) {
 			throw new ForgeException("refused " + (path == null ? "" : path + " of ") + "local repository " + repo
 					+ ": it is a link that leads outside " + root);
+		}
+		return real;
+	}
+
+	// A dangling or looping link fails here: the link is there but what it means is unknown.
+	private static Path realPath(Path file, String repo, String path) throws IOException {
+		try {
+			return file.toRealPath();
+		}
+		catch (FileSystemException ex) {
+			if (!Files.isSymbolicLink(file)) {
+				throw ex;
+			}
+			throw new ForgeException(path + " of local repository " + repo + " is a symbolic link that leads to "
+					+ "nothing (or loops), so its content is unknown", ex);
+		}
+	}
+
+	// A link means what it leads to in its own repository, as on GitHub and Gitea (see RepoLinks): one into
+	// another repository folder, or into git's own files, is unknown there, so it is unknown here too.
+	private static Path requireInRepo(Path repoDir, Path real, String repo, String path) {
+		if (!real.startsWith(repoDir) || (!real.equals(repoDir)
+				&& NOT_CONTENT.contains(repoDir.relativize(real).getName(0).toString()))) {
+			throw new ForgeException(path + " of local repository " + repo + " is a link that leads out of the "
+					+ "repository, so its content is unknown");
 		}
 		return real;
 	}

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A GitHub Enterprise Server API on 127.0.0.1 for tests ({@code /api/v3} and {@code /api/graphql}),
  * shaped like the real one (see forge-api.md): {@code per_page} up to 100 with {@code link} headers,
- * line-wrapped base64 contents ("encoding": "none" above 1 MB, raw with the raw media type), tags
+ * line-wrapped base64 contents ("encoding": "none" above 1 MB, raw with the raw media type), submodules
+ * listed as {@code "file"} and links to a file of the repository followed, as GitHub documents, tags
  * without dates, releases, 404 "This repository is empty.", rate-limit headers on every answer and
  * 403/429 when a limit is hit, a mandatory {@code User-Agent}, issues, comments and labels (201 on
  * create, 200 on edit, 422 for bodies over 65,536 characters, pull requests in issue lists), and a

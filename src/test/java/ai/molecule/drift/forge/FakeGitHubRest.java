@@ -1,11 +1,9 @@
 package ai.molecule.drift.forge;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +13,8 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST API v3 of a {@link FakeGitHub}: org repositories, a repository, contents, tags and releases;
- * issues and labels go to {@link FakeGitHubIssues}. Called with the state's lock held.
+ * The REST API v3 of a {@link FakeGitHub}: org repositories, a repository, tags and releases; contents
+ * go to {@link FakeGitHubContents}, issues and labels to {@link FakeGitHubIssues}. Called with the state's lock held.
  */
 final class FakeGitHubRest {
 
@@ -28,11 +26,14 @@ final class FakeGitHubRest {
 
 	private final FakeGitHubIssues issues;
 
+	private final FakeGitHubContents contents;
+
 	FakeGitHubRest(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
 		this.issues = new FakeGitHubIssues(state, mapper, baseUrl);
+		this.contents = new FakeGitHubContents(state, mapper, baseUrl);
 	}
 
 	FakeGiteaResponse answer(FakeGiteaApi.Call call, FakeGitea.Request request) {
@@ -64,64 +65,11 @@ final class FakeGitHubRest {
 			return json(repoJson(repo));
 		}
 		return switch (s.get(3)) {
-			case "contents" -> contents(call, request, repo, String.join("/", s.subList(4, s.size())));
+			case "contents" -> contents.answer(call, request, repo, String.join("/", s.subList(4, s.size())));
 			case "tags" -> page(call, newestFirst(repo.tags()).stream().map((tag) -> tagJson(repo, tag)).toList());
 			case "releases" -> page(call, releases(call, repo));
 			default -> error(mapper, 404, "Not Found");
 		};
-	}
-
-	private FakeGiteaResponse contents(FakeGiteaApi.Call call, FakeGitea.Request request, FakeGiteaRepo repo,
-			String path) {
-		if (repo.isEmpty()) {
-			return error(mapper, 404, "This repository is empty.");
-		}
-		String ref = call.query().get("ref");
-		if (ref != null && !ref.equals(repo.defaultBranchName())) {
-			return error(mapper, 404, "No commit found for the ref " + ref);
-		}
-		String type = path.isEmpty() ? "dir" : FakeGiteaContents.type(repo, path);
-		if (type == null) {
-			return error(mapper, 404, "Not Found");
-		}
-		if (type.equals("dir")) {
-			List<Object> listing = new ArrayList<>();
-			String prefix = path.isEmpty() ? "" : path + "/";
-			FakeGiteaContents.children(repo, path)
-				.forEach((name, childType) -> listing.add(entry(repo, prefix + name, childType, false)));
-			return json(listing);
-		}
-		String accept = String.valueOf(request.header("Accept"));
-		if (type.equals("file") && accept.contains("raw")) {
-			return FakeGiteaResponse.bytes(200, "application/vnd.github.raw; charset=utf-8", repo.files().get(path));
-		}
-		return json(entry(repo, path, type, true));
-	}
-
-	private Map<String, Object> entry(FakeGiteaRepo repo, String path, String type, boolean withContent) {
-		byte[] blob = type.equals("file") ? repo.files().get(path) : new byte[0];
-		boolean inline = withContent && type.equals("file") && blob.length <= state.maxBlobSize;
-		String self = baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name() + "/contents/" + path;
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("type", type);
-		json.put("size", type.equals("file") ? blob.length : 0);
-		json.put("name", path.substring(path.lastIndexOf('/') + 1));
-		json.put("path", path);
-		json.put("sha", FakeGiteaRepo.sha(repo.name() + ":" + path));
-		json.put("url", self + "?ref=" + repo.defaultBranchName());
-		json.put("html_url", baseUrl + "/" + repo.owner() + "/" + repo.name() + "/blob/main/" + path);
-		json.put("download_url", type.equals("file") ? baseUrl + "/raw/" + path : null);
-		if (type.equals("symlink")) {
-			json.put("target", repo.symlinks().get(path));
-		}
-		if (withContent && type.equals("file")) {
-			// Over 1 MB only the raw and object media types carry the content.
-			json.put("encoding", inline ? "base64" : "none");
-			json.put("content", inline ? Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII))
-				.encodeToString(blob) + "\n" : "");
-		}
-		json.put("_links", Map.of("self", self));
-		return json;
 	}
 
 	private List<Map<String, Object>> releases(FakeGiteaApi.Call call, FakeGiteaRepo repo) {

@@ -91,7 +91,8 @@ class GitHubForgeTests {
 		List<RepoRef> repos = IntStream.range(0, 150).mapToObj((i) -> {
 			FakeGiteaRepo repo = (i % 3 == 0) ? pinned("t-" + i) : github.repo("acme", "t-" + i).file("README.md", "x");
 			if (i == 7) {
-				repo.dir("workspace").symlink("Dockerfile", "docker/Dockerfile").submodule("vendor");
+				repo.dir("workspace").symlink("Dockerfile", "docker/Dockerfile").file("docker/Dockerfile", "FROM x\n")
+					.submodule("vendor");
 			}
 			if (i == 8) {
 				repo.file(".runtime-version", new byte[] { 0, 1, 2 });
@@ -103,9 +104,11 @@ class GitHubForgeTests {
 
 		graphql.readAhead(repos, PINS);
 
-		// Two GraphQL requests; only the binary pin, which GraphQL gives no text for, needed REST.
+		// Two GraphQL requests; only the symlinked Dockerfile, whose GraphQL blob is the link's own text, and
+		// the binary pin, which GraphQL gives no text for, needed REST.
 		assertThat(github.requests()).extracting(FakeGitea.Request::path)
-			.containsExactly("/api/graphql", "/api/v3/repos/acme/t-8/contents/.runtime-version", "/api/graphql");
+			.containsExactly("/api/graphql", "/api/v3/repos/acme/t-7/contents/Dockerfile",
+					"/api/v3/repos/acme/t-8/contents/.runtime-version", "/api/graphql");
 		github.clearRequests();
 		List<RepoFiles> viaGraphql = repos.stream().map((repo) -> graphql.readFiles(repo, PINS)).toList();
 		assertThat(github.requests()).isEmpty();
@@ -117,7 +120,8 @@ class GitHubForgeTests {
 			assertThat(viaGraphql.get(i).topLevel()).as(repos.get(i).name())
 				.containsExactlyInAnyOrderElementsOf(viaRest.get(i).topLevel());
 		}
-		assertThat(viaGraphql.get(7).files()).containsEntry("Dockerfile", "docker/Dockerfile");
+		assertThat(viaGraphql.get(7).files()).containsEntry("Dockerfile", "FROM x\n");
+		assertThat(viaGraphql.get(7).topLevel()).contains(new TreeEntry("vendor", TreeEntry.Type.SUBMODULE));
 	}
 
 	@Test

@@ -128,13 +128,13 @@ class GiteaForgeFilesTests {
 	void aNullBatchEntryIsReadOnItsOwn() {
 		gitea.repo("acme", "linked").file("shared-pin", "0.3.11\n").symlink(".runtime-version", "shared-pin");
 		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("linked"), PINS);
-		// Gitea serves a symlink's target as its content; the scan reports it as an invalid pin.
-		assertThat(files.files()).containsOnly(entry(".runtime-version", "shared-pin"));
+		// Gitea answers the link itself (its raw endpoint the link's text); the scan follows it to the file.
+		assertThat(files.files()).containsOnly(entry(".runtime-version", "0.3.11\n"));
 		assertThat(files.topLevel()).contains(new TreeEntry(".runtime-version", TreeEntry.Type.SYMLINK));
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
 			.containsExactly("/api/v1/repos/acme/linked/contents", "/api/v1/repos/acme/linked/file-contents",
 					"/api/v1/repos/acme/linked/contents/.runtime-version",
-					"/api/v1/repos/acme/linked/raw/.runtime-version");
+					"/api/v1/repos/acme/linked/raw/.runtime-version", "/api/v1/repos/acme/linked/contents/shared-pin");
 	}
 
 	@Test

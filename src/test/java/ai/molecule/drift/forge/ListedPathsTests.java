@@ -101,6 +101,17 @@ class ListedPathsTests {
 	}
 
 	@Test
+	void aSubmoduleGitHubListsAsAFileAgreesWithItsReadAsASubmodule() {
+		github.repo("acme", "app").file(".runtime-version", "0.3.11\n").submodule("workspace");
+		GitHubForge rest = TestForges.github(github, null, new RecordingSleeper());
+		RepoRef app = new RepoRef("acme", "app", "main", false, false, false);
+
+		// Listed as "file" without a download_url, read alone as "submodule": the same thing, no contradiction.
+		assertThat(rest.readFiles(app, PATHS).topLevel()).contains(new TreeEntry("workspace", Type.SUBMODULE));
+		assertThat(github.requests("contents/workspace")).hasSize(1);
+	}
+
+	@Test
 	void gitHubGraphQlObjectsThatDenyTheRootTreeAreErrors() {
 		github.requireToken(TestForges.TOKEN);
 		github.repo("acme", "app").file(".runtime-version", "0.3.11\n").file("requirements.txt", "x==1\n");

@@ -132,14 +132,23 @@ class LocalForgeTests {
 	}
 
 	@Test
-	void refusesAFileLinkLeadingOutsideTheRootButFollowsOneInside() throws IOException {
+	void refusesAFileLinkLeadingOutsideTheRootOrItsRepositoryButFollowsOneInside() throws Exception {
 		Path secret = Files.writeString(dir.resolve("secret.txt"), "token");
 		write("a/.runtime-version", "0.3.27\n");
-		Files.createDirectories(root.resolve("b"));
+		write("b/docker/Dockerfile", "FROM x\n");
+		Files.createSymbolicLink(root.resolve("b/Dockerfile"), Path.of("docker/Dockerfile"));
 		Files.createSymbolicLink(root.resolve("b/.runtime-version"), Path.of("../a/.runtime-version"));
+		Files.createSymbolicLink(root.resolve("b/requirements.txt"), Path.of(".git/config"));
 		Files.createSymbolicLink(root.resolve("b/secret"), secret);
+		Git.init().setDirectory(root.resolve("b").toFile()).call().close();
 		RepoRef b = forge.findRepo("acme", "b").orElseThrow();
-		assertThat(forge.readFiles(b, Set.of(".runtime-version")).files()).containsEntry(".runtime-version", "0.3.27\n");
+		assertThat(forge.readFiles(b, Set.of("Dockerfile")).files()).containsEntry("Dockerfile", "FROM x\n");
+		// GitHub and Gitea cannot follow a link into another repository: here it is unknown too.
+		assertThatExceptionOfType(ForgeException.class)
+			.isThrownBy(() -> forge.readFiles(b, Set.of(".runtime-version")))
+			.withMessageContaining("leads out of the repository");
+		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFiles(b, Set.of("requirements.txt")))
+			.withMessageContaining("leads out of the repository");
 		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFiles(b, Set.of("secret")))
 			.withMessageContaining("outside");
 		assertThatExceptionOfType(ForgeException.class).isThrownBy(() -> forge.readFile("acme", "b", "secret"));
