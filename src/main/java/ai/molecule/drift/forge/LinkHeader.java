@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed RFC 8288 {@code Link} header, as forges use it for paging: relation name to target.
@@ -13,6 +16,8 @@ import java.util.Optional;
  * @param links targets by relation name ({@code next}, {@code last}, ...), resolved to absolute URLs
  */
 record LinkHeader(Map<String, URI> links) {
+
+	private static final Pattern PAGE = Pattern.compile("[?&]page=(\\d{1,6})(?:&|$)");
 
 	LinkHeader {
 		links = Map.copyOf(links);
@@ -47,6 +52,15 @@ record LinkHeader(Map<String, URI> links) {
 
 	Optional<URI> rel(String name) {
 		return Optional.ofNullable(links.get(name));
+	}
+
+	/** The {@code page} parameter of a paging link, when it has a plausible one. */
+	static OptionalInt pageNumber(URI link) {
+		if (link.getRawQuery() == null) {
+			return OptionalInt.empty();
+		}
+		Matcher page = PAGE.matcher("?" + link.getRawQuery());
+		return page.find() ? OptionalInt.of(Integer.parseInt(page.group(1))) : OptionalInt.empty();
 	}
 
 	private static URI resolve(String target, URI base) {

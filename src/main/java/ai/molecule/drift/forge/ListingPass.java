@@ -11,8 +11,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What one pass over a list's pages saw: the distinct items, and what the server announced on each
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
  * two pages moves another onto a page already read, where it is never seen.
  */
 final class ListingPass<T> {
-
-	private static final Pattern PAGE = Pattern.compile("[?&]page=(\\d{1,6})(?:&|$)");
 
 	private final Map<String, T> items = new LinkedHashMap<>();
 
@@ -124,7 +120,7 @@ final class ListingPass<T> {
 				+ " on " + pages + ((pages == 1) ? " page" : " pages");
 	}
 
-	/** The page number in a response's {@code Link rel="last"}, when it has one on its own origin. */
+	/** The page number in a response's {@code Link rel="last"}, whatever origin the link names. */
 	static OptionalInt lastPage(ForgeResponse response) {
 		Optional<URI> last = response.header("Link").flatMap((header) -> {
 			try {
@@ -134,11 +130,7 @@ final class ListingPass<T> {
 				return Optional.empty();
 			}
 		});
-		if (last.isEmpty() || last.get().getRawQuery() == null) {
-			return OptionalInt.empty();
-		}
-		Matcher page = PAGE.matcher("?" + last.get().getRawQuery());
-		return page.find() ? OptionalInt.of(Integer.parseInt(page.group(1))) : OptionalInt.empty();
+		return last.isPresent() ? LinkHeader.pageNumber(last.get()) : OptionalInt.empty();
 	}
 
 	private static String join(Set<?> values) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,13 @@ final class PagePrefetch implements AutoCloseable {
 		this.maxPages = maxPages;
 	}
 
-	/** Starts fetching pages 2..last when the first page names its last one on this forge. */
-	void start(ForgeResponse first) {
+	/**
+	 * Starts fetching pages 2..last when the first page names its last one.
+	 *
+	 * @param elsewhere how pages are addressed when {@code rel="last"} names another origin than the
+	 *     configured one (Gitea's {@code ROOT_URL}); empty: such pages are not fetched ahead
+	 */
+	void start(ForgeResponse first, Optional<IntFunction<URI>> elsewhere) {
 		Optional<URI> last = first.header("Link").flatMap(header -> {
 			try {
 				return LinkHeader.parse(header, first.uri()).rel("last");
@@ -50,7 +56,11 @@ final class PagePrefetch implements AutoCloseable {
 				return Optional.empty();
 			}
 		});
-		if (last.isEmpty() || !Origin.of(last.get()).equals(client.origin())) {
+		if (last.isEmpty()) {
+			return;
+		}
+		boolean here = Origin.of(last.get()).equals(client.origin());
+		if (!here && elsewhere.isEmpty()) {
 			return;
 		}
 		String template = last.get().toString();
@@ -62,13 +72,17 @@ final class PagePrefetch implements AutoCloseable {
 		if (lastPage < 3) {
 			return;
 		}
+		// The same URLs as the paginator will ask for: the link's own form here, else the page number on ours.
+		IntFunction<URI> numbered = here
+				? (number) -> URI.create(template.substring(0, page.start(2)) + number + template.substring(page.end(2)))
+				: elsewhere.get();
 		executor = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
 			Thread thread = new Thread(runnable, "forge-pages");
 			thread.setDaemon(true);
 			return thread;
 		});
 		for (int number = 2; number <= lastPage; number++) {
-			URI uri = URI.create(template.substring(0, page.start(2)) + number + template.substring(page.end(2)));
+			URI uri = numbered.apply(number);
 			pages.put(uri, CompletableFuture.supplyAsync(() -> client.send(ForgeRequest.page(uri)), executor));
 		}
 	}

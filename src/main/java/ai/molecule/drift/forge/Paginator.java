@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * Reads every page of a forge list. It follows {@code Link: rel="next"} when the server sends a
  * {@code Link} header, and otherwise asks for the next page number until a page comes back empty:
  * Gitea clamps the page size and drops unreadable repositories after paging, so a short page is not
- * the end. A {@code next} link to another host or back to a page already read, a page that adds no
+ * the end. Links are followed on the configured origin only ({@link PageLinks}). A {@code next} link
+ * back to a page already read, a page that adds no
  * new item yet links on, paging past what {@code X-Total-Count} or {@code rel="last"} announced (plus
  * a small margin), or more than {@link #MAX_PAGES} pages, is a lying server and an error, never an
  * endless loop.
@@ -39,13 +40,17 @@ final class Paginator {
 
 	private final boolean linkAlways;
 
+	private final PageLinks links;
+
+	/** Gitea: links built from its {@code ROOT_URL}, not on every list; an empty page ends a list without them. */
 	Paginator(ForgeHttpClient client) {
 		this(client, MAX_PAGES, false);
 	}
 
 	/**
-	 * @param linkAlways the server always links to the next page (GitHub), so a page without a
-	 *     {@code Link} header is the last one and no empty page needs to be asked for
+	 * @param linkAlways the server always links to the next page and builds its links from the host it
+	 *     was asked on (GitHub), so a page without a {@code Link} header is the last one and no empty page
+	 *     needs to be asked for; otherwise Gitea (see {@link PageLinks})
 	 */
 	Paginator(ForgeHttpClient client, boolean linkAlways) {
 		this(client, MAX_PAGES, linkAlways);
@@ -59,6 +64,7 @@ final class Paginator {
 		this.client = client;
 		this.maxPages = maxPages;
 		this.linkAlways = linkAlways;
+		this.links = new PageLinks(client, linkAlways ? PageLinks.Style.REQUEST_HOST : PageLinks.Style.PUBLIC_URL);
 	}
 
 	/**
@@ -101,18 +107,18 @@ final class Paginator {
 			}
 			List<T> pageItems = items(response, type);
 			if (number == 1) {
-				prefetch.start(response);
+				prefetch.start(response, links.elsewhere(page));
 			}
 			int added = pass.add(response, pageItems, key);
 			Optional<String> link = response.header("Link");
 			URI next;
 			if (link.isPresent()) {
-				Optional<URI> linked = nextLink(response, link.get());
+				Optional<URI> linked = links.next(response, link.get());
 				if (linked.isEmpty()) {
 					break;
 				}
 				checkProgress(uri, number, pageItems.size(), added, pass);
-				next = checked(uri, linked.get(), visited);
+				next = links.request(uri, linked.get(), visited, page);
 			}
 			else if (pageItems.isEmpty() || linkAlways) {
 				break;
@@ -175,30 +181,5 @@ final class Paginator {
 			result.add(client.read(node, type, response.uri()));
 		}
 		return result;
-	}
-
-	private Optional<URI> nextLink(ForgeResponse response, String header) {
-		try {
-			return LinkHeader.parse(header, response.uri()).rel("next");
-		}
-		catch (IllegalArgumentException ex) {
-			throw client.failure(
-					ForgeHttpClient.describe(response.uri()) + ": unreadable Link header (" + ex.getMessage() + ")");
-		}
-	}
-
-	private URI checked(URI current, URI next, Set<URI> visited) {
-		if (!Origin.of(next).equals(client.origin())) {
-			// Typically Gitea's ROOT_URL naming another address than the one configured here.
-			throw client.failure(ForgeHttpClient.describe(current)
-					+ ": the server's Link rel=\"next\" points to another host (" + Origin.of(next) + ", configured "
-					+ client.origin() + "); refusing to follow it (is the forge's ROOT_URL not the base URL?)");
-		}
-		if (visited.contains(next)) {
-			throw client.failure(ForgeHttpClient.describe(current) + ": the server's Link rel=\"next\" points back to "
-					+ ForgeHttpClient.describe(next) + " (" + next.getRawQuery()
-					+ "), a page already read; the listing is inconsistent");
-		}
-		return next;
 	}
 }

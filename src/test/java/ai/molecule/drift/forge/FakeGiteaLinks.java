@@ -39,7 +39,9 @@ final class FakeGiteaLinks {
 		params.put("page", Integer.toString(page));
 		StringJoiner encoded = new StringJoiner("&");
 		params.forEach((name, value) -> encoded.add(encode(name) + "=" + encode(value)));
-		return "<" + rootUrl + rawPath + "?" + encoded + ">; rel=\"" + rel + "\"";
+		// Gitea's AppURL ends in a slash and the request URI is appended without its leading one.
+		String root = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
+		return "<" + root + rawPath.substring(1) + "?" + encoded + ">; rel=\"" + rel + "\"";
 	}
 
 	private static String encode(String value) {

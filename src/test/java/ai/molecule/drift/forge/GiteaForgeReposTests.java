@@ -137,19 +137,6 @@ class GiteaForgeReposTests {
 	}
 
 	@Test
-	void aNextLinkToAnotherHostIsRefusedAndNeverGetsTheToken() {
-		try (FakeGitea elsewhere = FakeGitea.start()) {
-			addRepos(120);
-			gitea.requireToken(TestForges.TOKEN).linkBase(elsewhere.baseUrl());
-			assertThatExceptionOfType(ForgeException.class)
-				.isThrownBy(() -> TestForges.gitea(gitea, TestForges.TOKEN, sleeper).listRepos("acme"))
-				.withMessageContaining("points to another host (127.0.0.1:" + elsewhere.baseUrl().getPort() + ",")
-				.withMessageNotContaining(TestForges.TOKEN);
-			assertThat(elsewhere.requests()).isEmpty();
-		}
-	}
-
-	@Test
 	void anUnknownOrganisationIsAnError() {
 		assertThatExceptionOfType(ForgeException.class)
 			.isThrownBy(() -> TestForges.gitea(gitea, null, sleeper).listRepos("nope"))
