@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -12,21 +13,15 @@ import ai.molecule.drift.forge.GiteaPayloads.Content;
 
 /**
  * Gitea 1.24+'s {@code file-contents} endpoint: several files of a repository in one request. Whether
- * the server has it is learnt once per instance. Thread-safe.
+ * the server has it is learnt once per instance ({@link GiteaCapability}). Thread-safe.
  */
 final class GiteaBatchRead {
-
-	private enum Support {
-		UNKNOWN, SUPPORTED, UNSUPPORTED
-	}
 
 	private final ForgeUrls urls;
 
 	private final ForgeHttpClient http;
 
-	private final Object probeLock = new Object();
-
-	private volatile Support support = Support.UNKNOWN;
+	private final GiteaCapability support = new GiteaCapability();
 
 	GiteaBatchRead(ForgeUrls urls, ForgeHttpClient http) {
 		this.urls = urls;
@@ -34,24 +29,11 @@ final class GiteaBatchRead {
 	}
 
 	/**
-	 * The batch answer, or empty when this server has no batch endpoint. While that is unknown the
-	 * first caller asks alone, so that an old server is probed once rather than once per thread.
+	 * The batch answer, or empty: read each file alone. A 404 or 405 counts against the server only when
+	 * {@code readsAlone} (a read of one of the files by itself) then answers.
 	 */
-	Optional<List<Content>> read(RepoRef repo, String ref, List<String> wanted) {
-		if (support == Support.SUPPORTED) {
-			return request(repo, ref, wanted);
-		}
-		if (support == Support.UNSUPPORTED) {
-			return Optional.empty();
-		}
-		synchronized (probeLock) {
-			if (support == Support.UNKNOWN) {
-				Optional<List<Content>> answer = request(repo, ref, wanted);
-				support = answer.isPresent() ? Support.SUPPORTED : Support.UNSUPPORTED;
-				return answer;
-			}
-		}
-		return read(repo, ref, wanted);
+	Optional<List<Content>> read(RepoRef repo, String ref, List<String> wanted, BooleanSupplier readsAlone) {
+		return support.ask(() -> request(repo, ref, wanted), readsAlone);
 	}
 
 	private Optional<List<Content>> request(RepoRef repo, String ref, List<String> wanted) {

@@ -3,20 +3,21 @@ package ai.molecule.drift.forge;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
 import ai.molecule.drift.forge.GiteaPayloads.Content;
-import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
- * Reads a repository's root listing and a few of its files: with one {@code file-contents} request
- * on Gitea 1.24+ ({@link GiteaBatchRead}), else one {@code contents} request per file, and holds every
+ * Reads a repository's root listing ({@link GiteaRoot}) and a few of its files: with one {@code file-contents}
+ * request on Gitea 1.24+ ({@link GiteaBatchRead}), else one {@code contents} request per file, and holds every
  * answer to the listing ({@link ListedPaths}).
  */
 final class GiteaFileReader {
@@ -27,10 +28,13 @@ final class GiteaFileReader {
 
 	private final GiteaBatchRead batch;
 
+	private final GiteaRoot.Reader roots;
+
 	GiteaFileReader(ForgeUrls urls, ForgeHttpClient http) {
 		this.urls = urls;
 		this.http = http;
 		this.batch = new GiteaBatchRead(urls, http);
+		this.roots = new GiteaRoot.Reader(urls, http);
 	}
 
 	RepoFiles read(RepoRef repo, Set<String> paths) {
@@ -38,19 +42,17 @@ final class GiteaFileReader {
 			if (repo.empty()) {
 				return confirmEmpty(repo);
 			}
-			ForgeResponse root = root(repo);
-			if (root.isNotFound()) {
-				throw http.failure(ForgeHttpClient.describe(root.uri())
-						+ ": HTTP 404 for the root of a non-empty repository (it vanished or is not readable)");
-			}
-			List<TreeEntry> topLevel = entries(root);
-			ListedPaths listed = ListedPaths.of(topLevel);
+			// Every way of listing falls back to contents, so a 404 is always that one's.
+			GiteaRoot root = roots.read(repo, ref(repo)).orElseThrow(() -> http.failure(ForgeHttpClient.describe(
+					urls.api("repos", repo.owner(), repo.name(), "contents").build())
+					+ ": HTTP 404 for the root of a non-empty repository (it vanished or is not readable)"));
+			ListedPaths listed = ListedPaths.of(root.entries());
 			List<String> wanted = listed.files(paths);
 			Map<String, String> files = wanted.isEmpty() ? Map.of() : readFiles(repo, listed, wanted);
 			for (String dir : listed.directories(paths)) {
 				listed.confirm(dir, single(repo.owner(), repo.name(), ref(repo), dir));
 			}
-			return new RepoFiles(topLevel, files);
+			return new RepoFiles(root.entries(), files);
 		}
 		catch (ForgeException ex) {
 			throw new ForgeException("reading " + repo.fullName() + ": " + ex.getMessage(), ex);
@@ -83,37 +85,27 @@ final class GiteaFileReader {
 	 * repository with a 404, and a flag that hides files would hide a pin.
 	 */
 	private RepoFiles confirmEmpty(RepoRef repo) {
-		ForgeResponse root = root(repo);
-		if (root.isNotFound()) {
+		Optional<GiteaRoot> root = roots.read(repo, ref(repo));
+		if (root.isEmpty() || root.get().entries().isEmpty()) {
 			return RepoFiles.empty();
 		}
-		List<TreeEntry> topLevel = entries(root);
-		if (!topLevel.isEmpty()) {
-			throw new ForgeException("the org listing says the repository is empty but its root lists "
-					+ topLevel.size() + " entries");
-		}
-		return RepoFiles.empty();
-	}
-
-	private ForgeResponse root(RepoRef repo) {
-		return http.get(urls.api("repos", repo.owner(), repo.name(), "contents").query("ref", ref(repo)).build());
-	}
-
-	private List<TreeEntry> entries(ForgeResponse root) {
-		if (!root.isSuccess()) {
-			throw http.statusError(root);
-		}
-		return RootListing.entries(http, root);
+		throw new ForgeException("the org listing says the repository is empty but its root lists "
+				+ root.get().entries().size() + " entries");
 	}
 
 	private Map<String, String> readFiles(RepoRef repo, ListedPaths listed, List<String> wanted) {
-		Optional<List<Content>> batched = batch.read(repo, ref(repo), wanted);
+		String ref = ref(repo);
+		Map<String, PathRead> alone = new HashMap<>();
+		Function<String, PathRead> readAlone = (path) -> alone.computeIfAbsent(path,
+				(p) -> single(repo.owner(), repo.name(), ref, p));
+		Optional<List<Content>> batched = batch.read(repo, ref, wanted,
+				() -> readAlone.apply(wanted.get(0)).kind() != PathRead.Kind.ABSENT);
 		Map<String, String> files = new LinkedHashMap<>();
 		for (int i = 0; i < wanted.size(); i++) {
 			String path = wanted.get(i);
 			Content entry = GiteaBatchRead.entryAt(batched.orElse(List.of()), i, path);
-			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref(repo), path, entry, 0)
-					: single(repo.owner(), repo.name(), ref(repo), path);
+			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref, path, entry, 0)
+					: readAlone.apply(path);
 			if (entry == null && batched.isPresent()) {
 				read = read.because("the batch read had left it out");
 			}

@@ -163,13 +163,30 @@ public final class FakeGitea implements AutoCloseable {
 		return this;
 	}
 
-	/** With {@code false}, behaves like Gitea before 1.24: {@code file-contents} is 404 and the version 1.23. */
+	/**
+	 * With {@code false}, behaves like Gitea before 1.24: {@code file-contents} and {@code contents-ext} are 404
+	 * and the version 1.23.
+	 */
 	public FakeGitea batchFileContents(boolean enabled) {
 		synchronized (state.lock) {
 			state.batchFileContents = enabled;
+			state.contentsExt = enabled;
 			state.version = enabled ? "1.24.6" : "1.23.8";
 		}
 		return this;
+	}
+
+	/** With {@code false}, {@code contents-ext} is 404 (a server with {@code file-contents} but without it). */
+	public FakeGitea contentsExt(boolean enabled) {
+		synchronized (state.lock) {
+			state.contentsExt = enabled;
+		}
+		return this;
+	}
+
+	/** How many last-commit lookups the answers so far would have cost a real Gitea. */
+	public long commitLookups() {
+		return state.commitLookups.get();
 	}
 
 	/** Gitea's {@code MAX_RESPONSE_ITEMS} (default 50): larger {@code limit}s are clamped to it. */

@@ -98,7 +98,7 @@ final class FakeGiteaApi {
 			return json(repoJson(repo));
 		}
 		return switch (s.get(3)) {
-			case "contents", "raw", "file-contents" -> contents.answer(call, repo);
+			case "contents", "contents-ext", "raw", "file-contents" -> contents.answer(call, repo);
 			case "tags" -> (s.size() == 4) ? tags(call, repo) : error(404, "The target couldn't be found.");
 			case "releases" -> (s.size() == 4) ? releases(call, repo) : error(404, "The target couldn't be found.");
 			case "issues", "labels" -> issues.answer(call, repo);

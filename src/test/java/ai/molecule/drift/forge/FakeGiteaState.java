@@ -21,6 +21,15 @@ final class FakeGiteaState {
 
 	boolean batchFileContents = true;
 
+	/** Whether {@code contents-ext} exists (a newer Gitea than the first with {@code file-contents}, by my reading). */
+	boolean contentsExt = true;
+
+	/**
+	 * Last-commit lookups Gitea would have made ({@code GetCommitByPath}, one per entry answered with
+	 * commit metadata): what a listing costs the server beyond reading the tree.
+	 */
+	final AtomicLong commitLookups = new AtomicLong();
+
 	String version = "1.24.6";
 
 	int pageSize = 50;

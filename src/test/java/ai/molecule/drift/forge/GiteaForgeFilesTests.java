@@ -43,10 +43,11 @@ class GiteaForgeFilesTests {
 			assertThat(files.topLevel()).contains(new TreeEntry("workspace", TreeEntry.Type.DIR),
 					new TreeEntry("README.md", TreeEntry.Type.FILE));
 			assertThat(gitea.requests("/repos/acme/" + name + "/")).extracting(FakeGitea.Request::path)
-				.containsExactly("/api/v1/repos/acme/" + name + "/contents",
+				.containsExactly("/api/v1/repos/acme/" + name + "/contents-ext/",
 						"/api/v1/repos/acme/" + name + "/file-contents");
 		}
 		assertThat(gitea.requests("file-contents").get(0).target()).contains("ref=main");
+		assertThat(gitea.requests("contents-ext").get(0).target()).isEqualTo("/api/v1/repos/acme/a/contents-ext/?ref=main");
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class GiteaForgeFilesTests {
 		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("clean"), PINS);
 		assertThat(files.files()).isEmpty();
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
-			.containsExactly("/api/v1/repos/acme/clean/contents", "/api/v1/repos/acme/clean/contents/.runtime-version");
+			.containsExactly("/api/v1/repos/acme/clean/contents-ext/", "/api/v1/repos/acme/clean/contents/.runtime-version");
 	}
 
 	@Test
@@ -76,7 +77,8 @@ class GiteaForgeFilesTests {
 			threads.shutdownNow();
 		}
 		assertThat(gitea.requests("file-contents")).hasSize(1);
-		assertThat(gitea.requests("/contents")).hasSize(16 + 16 * 3);
+		assertThat(gitea.requests("contents-ext")).hasSize(1);
+		assertThat(gitea.requests("/contents[/?]|/contents$")).hasSize(16 + 16 * 3);
 	}
 
 	@Test
@@ -125,15 +127,15 @@ class GiteaForgeFilesTests {
 	}
 
 	@Test
-	void aNullBatchEntryIsReadOnItsOwn() {
+	void aSymlinkedPinIsReadAsWhatItLeadsTo() {
 		gitea.repo("acme", "linked").file("shared-pin", "0.3.11\n").symlink(".runtime-version", "shared-pin");
 		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("linked"), PINS);
 		// Gitea answers the link itself (its raw endpoint the link's text); the scan follows it to the file.
 		assertThat(files.files()).containsOnly(entry(".runtime-version", "0.3.11\n"));
 		assertThat(files.topLevel()).contains(new TreeEntry(".runtime-version", TreeEntry.Type.SYMLINK));
+		// The batch answers a link as Gitea does: its type, no content; its text comes raw, then its target.
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
-			.containsExactly("/api/v1/repos/acme/linked/contents", "/api/v1/repos/acme/linked/file-contents",
-					"/api/v1/repos/acme/linked/contents/.runtime-version",
+			.containsExactly("/api/v1/repos/acme/linked/contents-ext/", "/api/v1/repos/acme/linked/file-contents",
 					"/api/v1/repos/acme/linked/raw/.runtime-version", "/api/v1/repos/acme/linked/contents/shared-pin");
 	}
 
@@ -152,7 +154,7 @@ class GiteaForgeFilesTests {
 		RepoRef fresh = new RepoRef("acme", "fresh", "main", false, true, false);
 		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(fresh, PINS)).isEqualTo(RepoFiles.empty());
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
-			.containsExactly("/api/v1/repos/acme/fresh/contents");
+			.containsExactly("/api/v1/repos/acme/fresh/contents-ext/", "/api/v1/repos/acme/fresh/contents");
 	}
 
 	@Test

@@ -80,7 +80,7 @@ class GiteaRestConformanceTests {
 		assertThat(forge.listReleaseTags("acme", "runtime")).hasSize(1);
 		TestForges.gitea(gitea, TestForges.TOKEN, sleeper).listReleaseTags("acme", "runtime");
 
-		// Before 1.24: the batch endpoint is probed once (404), then the files are read one by one.
+		// Before 1.24: contents-ext and the batch endpoint are probed (404), then contents is used.
 		gitea.batchFileContents(false);
 		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(nested, pins).files())
 			.containsKeys(".runtime-version", "Dockerfile");
@@ -101,7 +101,8 @@ class GiteaRestConformanceTests {
 		// Each operation the job uses was exercised, so that none escapes the check.
 		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
 			.collect(Collectors.toSet())).contains("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
-					"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents/{filepath}",
+					"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents-ext/{filepath}",
+					"GET /repos/{owner}/{repo}/contents/{filepath}",
 					"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
 					"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
 					"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
@@ -127,6 +128,10 @@ class GiteaRestConformanceTests {
 			.contains("undeclared query parameter sort");
 		assertThat(description.violations("GET", "/orgs/acme/repositories")).isNotEmpty();
 		assertThat(description.violations("GET", "/repos/acme/app/contents/")).isNotEmpty();
+		// contents-ext documents the empty file path as the root.
+		assertThat(description.violations("GET", "/repos/acme/app/contents-ext/?ref=main")).isEmpty();
+		assertThat(description.violations("GET", "/repos/acme/app/contents-ext/?ref=main&includes=x")).isEmpty();
+		assertThat(description.violations("GET", "/repos/acme/app/contents-ext/?recursive=true")).isNotEmpty();
 		assertThat(description.violations("DELETE", "/repos/acme/app/tags")).isNotEmpty();
 	}
 

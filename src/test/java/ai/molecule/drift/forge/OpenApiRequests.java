@@ -25,7 +25,8 @@ final class OpenApiRequests {
 	/**
 	 * Trailing path parameters that are a file's path in a repository and so span folders: GitHub's
 	 * {@code {path}}, empty for the root, and Gitea's {@code {filepath}}, never empty (Gitea's root listing
-	 * is a path of its own, {@code /repos/{owner}/{repo}/contents}).
+	 * is a path of its own, {@code /repos/{owner}/{repo}/contents}) unless the parameter's own description
+	 * says it may be left empty (Gitea's {@code contents-ext}).
 	 */
 	private static final Map<String, String> FILE_PATHS = Map.of("{path}", ".*", "{filepath}", ".+");
 
@@ -42,9 +43,27 @@ final class OpenApiRequests {
 		for (String path : paths) {
 			String tail = FILE_PATHS.keySet().stream().filter(path::endsWith).findFirst().orElse("");
 			String head = path.substring(0, path.length() - tail.length());
-			String pattern = head.replaceAll("\\{[^}]+}", "[^/]+") + FILE_PATHS.getOrDefault(tail, "");
+			String file = mayBeEmpty(path, tail) ? ".*" : FILE_PATHS.getOrDefault(tail, "");
+			String pattern = head.replaceAll("\\{[^}]+}", "[^/]+") + file;
 			templates.put(Pattern.compile(pattern), path);
 		}
+	}
+
+	/** Whether a trailing file path parameter is described as one that may be left empty. */
+	private boolean mayBeEmpty(String path, String tail) {
+		if (tail.isEmpty()) {
+			return false;
+		}
+		String name = tail.substring(1, tail.length() - 1);
+		for (JsonNode operation : description.get("paths").get(path).values()) {
+			for (JsonNode parameter : operation.path("parameters").values()) {
+				if (name.equals(parameter.path("name").asString())
+						&& parameter.path("description").asString().contains("you can leave it empty")) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** What is wrong with one request; empty when it conforms. */

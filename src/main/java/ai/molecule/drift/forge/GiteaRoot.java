@@ -1,0 +1,82 @@
+package ai.molecule.drift.forge;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+
+import ai.molecule.drift.forge.GiteaPayloads.Content;
+import ai.molecule.drift.forge.RepoFiles.TreeEntry;
+
+/**
+ * A repository's root as Gitea lists it.
+ *
+ * @param entries the entries of a type the scan knows, in the server's order
+ */
+record GiteaRoot(List<TreeEntry> entries) {
+
+	GiteaRoot {
+		entries = List.copyOf(entries);
+	}
+
+	/**
+	 * Lists roots with {@code contents-ext} where the server has it: without {@code includes} Gitea answers
+	 * metadata only, where {@code contents} also looks up the last commit of every entry. Servers without it
+	 * get {@code contents}. Thread-safe.
+	 */
+	static final class Reader {
+
+		private final ForgeUrls urls;
+
+		private final ForgeHttpClient http;
+
+		private final GiteaCapability contentsExt = new GiteaCapability();
+
+		Reader(ForgeUrls urls, ForgeHttpClient http) {
+			this.urls = urls;
+			this.http = http;
+		}
+
+		/** The root at {@code ref} (the default branch when {@code null}); empty on a 404 (an empty or vanished repository). */
+		Optional<GiteaRoot> read(RepoRef repo, String ref) {
+			Supplier<ForgeResponse> contents = GiteaCapability.once(() -> http
+				.get(urls.api("repos", repo.owner(), repo.name(), "contents").query("ref", ref).build()));
+			Optional<ForgeResponse> ext = contentsExt.ask(() -> {
+				// The empty file path is the root, as the description of contents-ext says.
+				ForgeResponse response = http.get(
+						urls.api("repos", repo.owner(), repo.name(), "contents-ext").rootPath().query("ref", ref).build());
+				return (response.status() == 404 || response.status() == 405) ? Optional.empty() : Optional.of(response);
+			}, () -> contents.get().isSuccess());
+			ForgeResponse response = ext.orElseGet(contents);
+			if (response.isNotFound()) {
+				return Optional.empty();
+			}
+			if (!response.isSuccess()) {
+				throw http.statusError(response);
+			}
+			return Optional.of(parse(response, ext.isPresent()));
+		}
+
+		private GiteaRoot parse(ForgeResponse response, boolean extended) {
+			JsonNode answer = http.json(response);
+			JsonNode listing = extended ? answer.path("dir_contents") : answer;
+			if (!listing.isArray()) {
+				throw http.failure(ForgeHttpClient.describe(response.uri()) + ": expected the root listing as a JSON array"
+						+ (extended ? " in dir_contents" : ""));
+			}
+			URI uri = response.uri();
+			List<TreeEntry> entries = new ArrayList<>();
+			for (JsonNode node : listing.values()) {
+				Content entry = http.read(node, Content.class, uri);
+				TreeEntry.Type type = RootListing.type(entry.type());
+				if (entry.name() != null && type != null) {
+					entries.add(new TreeEntry(entry.name(), type));
+				}
+			}
+			return new GiteaRoot(entries);
+		}
+	}
+}
