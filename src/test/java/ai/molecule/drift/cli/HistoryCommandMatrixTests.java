@@ -3,8 +3,10 @@ package ai.molecule.drift.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,13 +121,19 @@ class HistoryCommandMatrixTests {
 		Files.writeString(demo.root().resolve(T + template).resolve(".runtime-version"), version + "\n");
 	}
 
-	/** Tags a new runtime release, published now, as the release job would. */
+	/**
+	 * Tags a new runtime release, as the release job would, published at the next whole second and only once
+	 * that second has come: git keeps whole seconds, and a date cut down to one could fall before the first
+	 * run when the scans before it all ran within the same second.
+	 */
 	private static void release(String version) throws Exception {
+		Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), published).toMillis()) + 20);
 		Path runtime = demo.root().resolve(DemoOrg.SSOT_REPO);
 		try (Git git = Git.open(runtime.toFile())) {
 			Files.writeString(runtime.resolve("pyproject.toml"), "[project]\nversion = \"" + version + "\"\n");
 			git.add().addFilepattern(".").call();
-			PersonIdent bot = new PersonIdent("Release Bot", "release-bot@example.com", Instant.now(), ZoneOffset.UTC);
+			PersonIdent bot = new PersonIdent("Release Bot", "release-bot@example.com", published, ZoneOffset.UTC);
 			RevCommit commit = git.commit()
 				.setMessage("Release " + version)
 				.setAuthor(bot)
