@@ -1,12 +1,6 @@
 package ai.molecule.drift.forge;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-import tools.jackson.databind.JsonNode;
 
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
@@ -19,32 +13,17 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
  */
 final class GitHubRootListing {
 
-	/** The fields of a listing entry that tell its kind. */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Entry(String name, String type, @JsonProperty("download_url") String downloadUrl,
-			@JsonProperty("git_url") String gitUrl) {
-
-		boolean isSubmodule() {
-			return "file".equals(type) && (downloadUrl == null || (gitUrl != null && gitUrl.contains("/git/trees/")));
-		}
-	}
-
 	private GitHubRootListing() {
 	}
 
 	static List<TreeEntry> entries(ForgeHttpClient http, ForgeResponse response) {
-		JsonNode listing = http.json(response);
-		if (!listing.isArray()) {
-			throw http.failure(ForgeHttpClient.describe(response.uri()) + ": expected the root listing as a JSON array");
-		}
-		List<TreeEntry> entries = new ArrayList<>();
-		for (JsonNode node : listing.values()) {
-			Entry entry = http.read(node, Entry.class, response.uri());
-			TreeEntry.Type type = entry.isSubmodule() ? TreeEntry.Type.SUBMODULE : RootListing.type(entry.type());
-			if (entry.name() != null && type != null) {
-				entries.add(new TreeEntry(entry.name(), type));
-			}
-		}
-		return entries;
+		return RootListing.entries(http, response.uri(), http.json(response), "", GitHubRootListing::type);
+	}
+
+	/** The entry's type as GitHub means it: {@code "submodule"} for a submodule listed as a file. */
+	static String type(RootListing.Entry entry) {
+		boolean submodule = "file".equals(entry.type()) && (entry.downloadUrl() == null
+				|| (entry.gitUrl() != null && entry.gitUrl().contains("/git/trees/")));
+		return submodule ? "submodule" : entry.type();
 	}
 }

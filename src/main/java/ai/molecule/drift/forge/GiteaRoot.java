@@ -1,20 +1,17 @@
 package ai.molecule.drift.forge;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
-import ai.molecule.drift.forge.GiteaPayloads.Content;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
  * A repository's root as Gitea lists it.
  *
- * @param entries the entries of a type the scan knows, in the server's order
+ * @param entries its entries, in the server's order (one of an unknown type makes the listing unreadable)
  */
 record GiteaRoot(List<TreeEntry> entries) {
 
@@ -63,20 +60,8 @@ record GiteaRoot(List<TreeEntry> entries) {
 		private GiteaRoot parse(ForgeResponse response, boolean extended) {
 			JsonNode answer = http.json(response);
 			JsonNode listing = extended ? answer.path("dir_contents") : answer;
-			if (!listing.isArray()) {
-				throw http.failure(ForgeHttpClient.describe(response.uri()) + ": expected the root listing as a JSON array"
-						+ (extended ? " in dir_contents" : ""));
-			}
-			URI uri = response.uri();
-			List<TreeEntry> entries = new ArrayList<>();
-			for (JsonNode node : listing.values()) {
-				Content entry = http.read(node, Content.class, uri);
-				TreeEntry.Type type = RootListing.type(entry.type());
-				if (entry.name() != null && type != null) {
-					entries.add(new TreeEntry(entry.name(), type));
-				}
-			}
-			return new GiteaRoot(entries);
+			return new GiteaRoot(RootListing.entries(http, response.uri(), listing, extended ? " in dir_contents" : "",
+					RootListing.Entry::type));
 		}
 	}
 }

@@ -69,7 +69,11 @@ class FuzzForgeFunctionalTests {
 	 */
 	static final List<Long> REGRESSIONS = List.of(10195L, 10236L, 10258L, 10838L);
 
-	static final FakeGitea gitea = FakeGitea.start();
+	/**
+	 * A Gitea without {@code contents-ext}: roots are listed with {@code contents}, the JSON array the root
+	 * mutations rewrite ({@code contents-ext} wraps the same entries, parsed by the same code).
+	 */
+	static final FakeGitea gitea = FakeGitea.start().contentsExt(false);
 
 	static final FuzzGitea forge = new FuzzGitea(gitea);
 
