@@ -48,7 +48,7 @@ final class GiteaFileReader {
 					+ ": HTTP 404 for the root of a non-empty repository (it vanished or is not readable)"));
 			ListedPaths listed = ListedPaths.of(root.entries());
 			List<String> wanted = listed.files(paths);
-			Map<String, String> files = wanted.isEmpty() ? Map.of() : readFiles(repo, listed, wanted);
+			Map<String, String> files = wanted.isEmpty() ? Map.of() : readFiles(repo, root, listed, wanted);
 			for (String dir : listed.directories(paths)) {
 				listed.confirm(dir, single(repo.owner(), repo.name(), ref(repo), dir));
 			}
@@ -93,21 +93,29 @@ final class GiteaFileReader {
 				+ root.get().entries().size() + " entries");
 	}
 
-	private Map<String, String> readFiles(RepoRef repo, ListedPaths listed, List<String> wanted) {
+	private Map<String, String> readFiles(RepoRef repo, GiteaRoot root, ListedPaths listed, List<String> wanted) {
 		String ref = ref(repo);
 		Map<String, PathRead> alone = new HashMap<>();
 		Function<String, PathRead> readAlone = (path) -> alone.computeIfAbsent(path,
 				(p) -> single(repo.owner(), repo.name(), ref, p));
-		Optional<List<Content>> batched = batch.read(repo, ref, wanted,
-				() -> readAlone.apply(wanted.get(0)).kind() != PathRead.Kind.ABSENT);
+		// A link whose text came whole with the listing needs no read of its own, only of what it leads to.
+		List<String> toRead = wanted.stream().filter((path) -> root.linkText(path).isEmpty()).toList();
+		Optional<List<Content>> batched = toRead.isEmpty() ? Optional.empty()
+				: batch.read(repo, ref, toRead, () -> readAlone.apply(toRead.get(0)).kind() != PathRead.Kind.ABSENT);
 		Map<String, String> files = new LinkedHashMap<>();
-		for (int i = 0; i < wanted.size(); i++) {
-			String path = wanted.get(i);
-			Content entry = GiteaBatchRead.entryAt(batched.orElse(List.of()), i, path);
-			PathRead read = (entry != null) ? text(repo.owner(), repo.name(), ref, path, entry, 0)
-					: readAlone.apply(path);
-			if (entry == null && batched.isPresent()) {
-				read = read.because("the batch read had left it out");
+		for (String path : wanted) {
+			Optional<String> link = root.linkText(path);
+			PathRead read;
+			if (link.isPresent()) {
+				read = RepoLinks.follow(path, link.get(), 0,
+						(to, hops) -> single(repo.owner(), repo.name(), ref, to, hops));
+			}
+			else {
+				Content entry = GiteaBatchRead.entryAt(batched.orElse(List.of()), toRead.indexOf(path), path);
+				read = (entry != null) ? text(repo.owner(), repo.name(), ref, path, entry, 0) : readAlone.apply(path);
+				if (entry == null && batched.isPresent()) {
+					read = read.because("the batch read had left it out");
+				}
 			}
 			listed.confirm(path, read).ifPresent((content) -> files.put(path, content));
 		}
@@ -117,15 +125,15 @@ final class GiteaFileReader {
 	/**
 	 * What the entry holds; a file over the server's blob limit has no inline content and is read raw.
 	 * A file whose bytes fall short of its size was cut on the way, and is unknown, never its prefix.
-	 * A symbolic link is followed ({@link RepoLinks}): Gitea answers the link itself, never its target.
+	 * A symbolic link is followed ({@link RepoLinks}): Gitea answers the link itself, never what it leads to.
 	 */
 	private PathRead text(String owner, String repo, String ref, String path, Content entry, int hops) {
 		if ("dir".equals(entry.type()) || "submodule".equals(entry.type())) {
 			return PathRead.directory("a " + ("dir".equals(entry.type()) ? "directory" : "submodule"));
 		}
 		if ("symlink".equals(entry.type())) {
-			// Gitea's raw endpoint serves a link's own text, the path it names.
-			String target = raw(owner, repo, ref, path, -1).text();
+			// Gitea's target holds a link's text up to 1024 bytes; its raw endpoint serves all of it.
+			String target = entry.linkText().orElseGet(() -> raw(owner, repo, ref, path, -1).text());
 			return RepoLinks.follow(path, target, hops, (to, deeper) -> single(owner, repo, ref, to, deeper));
 		}
 		if (entry.content() == null) {

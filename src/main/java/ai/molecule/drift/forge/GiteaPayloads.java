@@ -1,8 +1,10 @@
 package ai.molecule.drift.forge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,9 +25,24 @@ final class GiteaPayloads {
 		}
 	}
 
-	/** A {@code ContentsResponse}: a file (base64 {@code content}) or a directory entry. */
+	/**
+	 * A {@code ContentsResponse}: a file (base64 {@code content}), a directory entry, or a symbolic link
+	 * with its {@code target} (the link's text, which Gitea reads into every entry, listings included).
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Content(String name, String path, String type, long size, String encoding, String content) {
+	record Content(String name, String path, String type, long size, String encoding, String content, String target) {
+
+		/**
+		 * A link's text, when the entry holds all of it: Gitea reads at most 1024 bytes of the link into
+		 * {@code target}, so a target shorter than the link's size is not its text.
+		 */
+		Optional<String> linkText() {
+			if (!"symlink".equals(type) || target == null
+					|| target.getBytes(StandardCharsets.UTF_8).length != size) {
+				return Optional.empty();
+			}
+			return Optional.of(target);
+		}
 	}
 
 	/** A {@code Tag}; {@code commit.created} is the tagger or commit date. */

@@ -1,22 +1,32 @@
 package ai.molecule.drift.forge;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
+import ai.molecule.drift.forge.GiteaPayloads.Content;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
- * A repository's root as Gitea lists it.
+ * A repository's root as Gitea lists it: its entries, and the text of each link the listing holds whole.
  *
  * @param entries its entries, in the server's order (one of an unknown type makes the listing unreadable)
+ * @param linkTexts a link's text by name, where its {@code target} holds all of it
  */
-record GiteaRoot(List<TreeEntry> entries) {
+record GiteaRoot(List<TreeEntry> entries, Map<String, String> linkTexts) {
 
 	GiteaRoot {
 		entries = List.copyOf(entries);
+		linkTexts = Map.copyOf(linkTexts);
+	}
+
+	/** The text of a link at the root, when the listing holds all of it: then reading it costs no request. */
+	Optional<String> linkText(String name) {
+		return Optional.ofNullable(linkTexts.get(name));
 	}
 
 	/**
@@ -60,8 +70,14 @@ record GiteaRoot(List<TreeEntry> entries) {
 		private GiteaRoot parse(ForgeResponse response, boolean extended) {
 			JsonNode answer = http.json(response);
 			JsonNode listing = extended ? answer.path("dir_contents") : answer;
-			return new GiteaRoot(RootListing.entries(http, response.uri(), listing, extended ? " in dir_contents" : "",
-					RootListing.Entry::type));
+			List<TreeEntry> entries = RootListing.entries(http, response.uri(), listing,
+					extended ? " in dir_contents" : "", RootListing.Entry::type);
+			Map<String, String> linkTexts = new HashMap<>();
+			for (JsonNode node : listing.values()) {
+				Content entry = http.read(node, Content.class, response.uri());
+				entry.linkText().ifPresent((text) -> linkTexts.putIfAbsent(entry.name(), text));
+			}
+			return new GiteaRoot(entries, linkTexts);
 		}
 	}
 }

@@ -127,16 +127,40 @@ class GiteaForgeFilesTests {
 	}
 
 	@Test
-	void aSymlinkedPinIsReadAsWhatItLeadsTo() {
-		gitea.repo("acme", "linked").file("shared-pin", "0.3.11\n").symlink(".runtime-version", "shared-pin");
+	void aSymlinkedPinIsReadAsWhatItLeadsToFromTheListingsTarget() {
+		gitea.repo("acme", "linked").file("shared-pin", "0.3.11\n").symlink(".runtime-version", "shared-pin")
+			.file("Dockerfile", "FROM x\n");
 		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("linked"), PINS);
-		// Gitea answers the link itself (its raw endpoint the link's text); the scan follows it to the file.
-		assertThat(files.files()).containsOnly(entry(".runtime-version", "0.3.11\n"));
+		// Gitea answers the link itself; the scan follows it to the file.
+		assertThat(files.files()).containsOnly(entry(".runtime-version", "0.3.11\n"), entry("Dockerfile", "FROM x\n"));
 		assertThat(files.topLevel()).contains(new TreeEntry(".runtime-version", TreeEntry.Type.SYMLINK));
-		// The batch answers a link as Gitea does: its type, no content; its text comes raw, then its target.
+		// The listing's target is the link's text: no batch entry and no raw read for it, one read of its target.
+		assertThat(gitea.requests()).extracting(FakeGitea.Request::target)
+			.containsExactly("/api/v1/repos/acme/linked/contents-ext/?ref=main",
+					"/api/v1/repos/acme/linked/file-contents?ref=main&body=%7B%22files%22%3A%5B%22Dockerfile%22%5D%7D",
+					"/api/v1/repos/acme/linked/contents/shared-pin?ref=main");
+	}
+
+	@Test
+	void aLinkLongerThanGiteasTargetIsReadRawThenFollowed() {
+		String target = "a/".repeat(600) + "pin";
+		gitea.repo("acme", "long").file(target, "0.3.11\n").symlink(".runtime-version", target);
+		RepoFiles files = TestForges.gitea(gitea, null, sleeper).readFiles(ref("long"), PINS);
+		assertThat(files.files()).containsOnly(entry(".runtime-version", "0.3.11\n"));
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
-			.containsExactly("/api/v1/repos/acme/linked/contents-ext/", "/api/v1/repos/acme/linked/file-contents",
-					"/api/v1/repos/acme/linked/raw/.runtime-version", "/api/v1/repos/acme/linked/contents/shared-pin");
+			.containsExactly("/api/v1/repos/acme/long/contents-ext/", "/api/v1/repos/acme/long/file-contents",
+					"/api/v1/repos/acme/long/raw/.runtime-version", "/api/v1/repos/acme/long/contents/" + target);
+	}
+
+	@Test
+	void onAnOlderServerALinksTargetInTheListingAlsoSavesTheRead() {
+		gitea.batchFileContents(false).repo("acme", "linked").file("shared-pin", "0.3.11\n")
+			.symlink(".runtime-version", "shared-pin");
+		assertThat(TestForges.gitea(gitea, null, sleeper).readFiles(ref("linked"), PINS).files())
+			.containsOnly(entry(".runtime-version", "0.3.11\n"));
+		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
+			.containsExactly("/api/v1/repos/acme/linked/contents-ext/", "/api/v1/repos/acme/linked/contents",
+					"/api/v1/repos/acme/linked/contents/shared-pin");
 	}
 
 	@Test
