@@ -55,7 +55,7 @@ class PackageStructureTests {
 	@Test
 	void theDomainCoreUsesNoSpringAndNoFeature() {
 		noClasses().that()
-			.resideInAnyPackage(ROOT + ".lag", ROOT + ".model", ROOT + ".classify")
+			.resideInAnyPackage(ROOT + ".lag", ROOT + ".model", ROOT + ".classify", ROOT + ".contract")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", ROOT + ".history..", ROOT + ".report..", ROOT + ".job..",

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ai.molecule.drift.contract.ContractDecision;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.ReleaseLine;
@@ -104,7 +105,12 @@ public final class RepoClassifier {
 			findings.add(FindingCode.VENDORED_RUNTIME,
 					"carries a vendored runtime (top-level workspace/ or molecule_runtime/); install the pinned package instead");
 		}
-		return new RepoResult(name, classification, repo.archived(), pin.shown(), lag, findings.list());
+		boolean mustAdopt = classification == Classification.ENUMERATED && !repo.archived();
+		ContractDecision.Outcome contracts = ContractDecision.decide(repo.contracts(), policy.contractsRequired(),
+				mustAdopt);
+		contracts.findings().forEach((found) -> findings.add(found.code(), found.message()));
+		return new RepoResult(name, classification, repo.archived(), pin.shown(), lag, findings.list(),
+				contracts.checks(), contracts.notAdopted());
 	}
 
 	private Lag measure(PinText pin, Findings findings) {

@@ -2,6 +2,7 @@ package ai.molecule.drift.classify;
 
 import java.util.List;
 
+import ai.molecule.drift.contract.ContractEvidence;
 import ai.molecule.drift.forge.RepoFiles.TreeEntry;
 
 /**
@@ -15,12 +16,20 @@ import ai.molecule.drift.forge.RepoFiles.TreeEntry;
  * @param requirements raw {@code requirements.txt}; {@code null} when absent
  * @param topLevel entries at the root of the default branch
  * @param readError why the repository could not be read; {@code null} when it was
+ * @param contracts its vendored contracts as read; {@link ContractEvidence#NONE} without a lock
  */
 public record RepoSnapshot(String name, boolean exists, boolean archived, String pinFile, String dockerfile,
-		String requirements, List<TreeEntry> topLevel, String readError) {
+		String requirements, List<TreeEntry> topLevel, String readError, ContractEvidence contracts) {
 
 	public RepoSnapshot {
 		topLevel = topLevel == null ? List.of() : List.copyOf(topLevel);
+		contracts = (contracts == null) ? ContractEvidence.NONE : contracts;
+	}
+
+	/** A repository read without its vendored contracts. */
+	public RepoSnapshot(String name, boolean exists, boolean archived, String pinFile, String dockerfile,
+			String requirements, List<TreeEntry> topLevel, String readError) {
+		this(name, exists, archived, pinFile, dockerfile, requirements, topLevel, readError, ContractEvidence.NONE);
 	}
 
 	public static RepoSnapshot missing(String name) {

@@ -1,6 +1,7 @@
 package ai.molecule.drift.forge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,4 +50,19 @@ public interface Forge {
 
 	/** One file of the repository's default branch, or empty when it does not exist. */
 	Optional<String> readFile(String org, String repo, String path);
+
+	/**
+	 * The bytes of files at any depth of the repository's default branch, in one request where the forge
+	 * can (Gitea 1.24+). A path that does not exist is {@link FileBytes.Kind#ABSENT}; a directory, a
+	 * symbolic link or a submodule is {@link FileBytes.Kind#NOT_A_FILE}; a file that cannot be read whole
+	 * is a {@link ForgeException}.
+	 */
+	Map<String, FileBytes> readBlobs(RepoRef repo, List<String> paths);
+
+	/**
+	 * One file of a repository of the organisation at {@code ref} (a branch, tag or commit; {@code null}
+	 * for the default branch), read as {@link #readBlobs} reads; {@link FileBytes.Kind#ABSENT} when the
+	 * repository, the ref or the file does not exist.
+	 */
+	FileBytes readBlob(String org, String repo, String ref, String path);
 }

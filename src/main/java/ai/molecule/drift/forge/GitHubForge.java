@@ -195,6 +195,26 @@ public final class GitHubForge implements Forge {
 				+ host + " (or not visible with the configured token)"));
 	}
 
+	/** One {@code contents} request per file: GitHub has no batched bytes read that keeps links apart. */
+	@Override
+	public Map<String, FileBytes> readBlobs(RepoRef repo, List<String> paths) {
+		Map<String, FileBytes> files = new LinkedHashMap<>();
+		try {
+			for (String path : paths) {
+				files.put(path, restFiles.blob(repo.owner(), repo.name(), repo.defaultBranch(), path));
+			}
+		}
+		catch (ForgeException ex) {
+			throw new ForgeException("reading " + repo.fullName() + ": " + ex.getMessage(), ex);
+		}
+		return files;
+	}
+
+	@Override
+	public FileBytes readBlob(String org, String repo, String ref, String path) {
+		return restFiles.blob(org, repo, ref, path);
+	}
+
 	@Override
 	public Optional<String> readFile(String org, String repo, String path) {
 		return restFiles.readOne(org, repo, null, path);

@@ -115,8 +115,35 @@ final class GitHubRestFiles {
 		return Optional.of(GitHubRootListing.entries(http, response));
 	}
 
+	/**
+	 * One path's bytes at {@code ref}, links not followed: GitHub answers a link to a file of the repository
+	 * with that file under its own path, which is how a link is told from the file here.
+	 */
+	FileBytes blob(String owner, String repo, String ref, String path) {
+		URI uri = contents(owner, repo, ref, path);
+		Optional<JsonNode> node = http.getJson(uri);
+		if (node.isEmpty()) {
+			return FileBytes.absent("404");
+		}
+		if (node.get().isArray()) {
+			return FileBytes.notAFile("a directory");
+		}
+		Content entry = http.read(node.get(), Content.class, uri);
+		if (!"file".equals(entry.type())) {
+			return FileBytes.notAFile("dir".equals(entry.type()) ? "a directory" : "a " + entry.type());
+		}
+		if (entry.path() != null && !entry.path().equals(path)) {
+			return FileBytes.notAFile("a symbolic link");
+		}
+		return FileBytes.file(bytes(path, entry, uri));
+	}
+
 	/** The file's text; bytes falling short of its size were cut on the way, and are unknown, never its prefix. */
 	private String text(String path, Content entry, URI uri) {
+		return new String(bytes(path, entry, uri), StandardCharsets.UTF_8);
+	}
+
+	private byte[] bytes(String path, Content entry, URI uri) {
 		// An empty content for a file that has bytes is no content at all (the 1 to 100 MB case).
 		boolean inline = "base64".equalsIgnoreCase(entry.encoding()) && entry.content() != null
 				&& !(entry.content().isEmpty() && entry.size() > 0);
@@ -137,7 +164,7 @@ final class GitHubRestFiles {
 		if (bytes.length != entry.size()) {
 			throw ListedPaths.cutShort(path, entry.size(), bytes.length);
 		}
-		return new String(bytes, StandardCharsets.UTF_8);
+		return bytes;
 	}
 
 	private byte[] raw(URI uri) {

@@ -30,11 +30,19 @@ final class GiteaFileReader {
 
 	private final GiteaRoot.Reader roots;
 
+	private final GiteaBlobs blobs;
+
 	GiteaFileReader(ForgeUrls urls, ForgeHttpClient http) {
 		this.urls = urls;
 		this.http = http;
 		this.batch = new GiteaBatchRead(urls, http);
 		this.roots = new GiteaRoot.Reader(urls, http);
+		this.blobs = new GiteaBlobs(urls, http, batch);
+	}
+
+	/** Bytes reads, on the same {@code file-contents} endpoint (and what was learnt of it). */
+	GiteaBlobs blobs() {
+		return blobs;
 	}
 
 	RepoFiles read(RepoRef repo, Set<String> paths) {

@@ -2,6 +2,7 @@ package ai.molecule.drift.forge;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -99,6 +100,21 @@ public final class GiteaForge implements Forge {
 	@Override
 	public Optional<String> readFile(String org, String repo, String path) {
 		return files.readOne(org, repo, null, path);
+	}
+
+	@Override
+	public Map<String, FileBytes> readBlobs(RepoRef repo, List<String> paths) {
+		try {
+			return files.blobs().read(repo, paths);
+		}
+		catch (ForgeException ex) {
+			throw new ForgeException("reading " + repo.fullName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public FileBytes readBlob(String org, String repo, String ref, String path) {
+		return files.blobs().read(org, repo, ref, path);
 	}
 
 	@Override

@@ -94,6 +94,39 @@ public final class LocalForge implements Forge {
 		return paths.repoDir(repo).flatMap(dir -> paths.read(dir, repo, path));
 	}
 
+	/** Bytes of the working tree, as it is on disk. */
+	@Override
+	public Map<String, FileBytes> readBlobs(RepoRef repo, List<String> requested) {
+		Path dir = paths.repoDir(repo.name())
+			.orElseThrow(() -> new ForgeException("local repository " + repo.name() + " no longer exists under "
+					+ paths.root()));
+		Map<String, FileBytes> files = new LinkedHashMap<>();
+		for (String path : requested) {
+			files.put(path, paths.blob(dir, repo.name(), path));
+		}
+		return files;
+	}
+
+	/**
+	 * Bytes at {@code ref} through git where the folder is a git repository; a plain folder has only its
+	 * one branch, {@value #PLAIN_FOLDER_BRANCH}, as it is on disk.
+	 */
+	@Override
+	public FileBytes readBlob(String org, String repo, String ref, String path) {
+		LocalPaths.checkPath(path);
+		Optional<Path> dir = paths.repoDir(repo);
+		if (dir.isEmpty()) {
+			return FileBytes.absent("no repository folder " + repo);
+		}
+		if (LocalGit.isRepository(dir.get())) {
+			return LocalGit.blobAt(dir.get(), repo, (ref != null) ? ref : "HEAD", path);
+		}
+		if (ref != null && !ref.equals(PLAIN_FOLDER_BRANCH)) {
+			return FileBytes.absent("no ref " + ref + " in a folder that is no git repository");
+		}
+		return paths.blob(dir.get(), repo, path);
+	}
+
 	private static String branch(Path dir, String name) {
 		return LocalGit.isRepository(dir) ? LocalGit.currentBranch(dir, name) : PLAIN_FOLDER_BRANCH;
 	}

@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -17,6 +20,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 import ai.molecule.drift.lag.ReleaseTag;
 
@@ -78,5 +82,41 @@ final class LocalGit {
 	private static Repository open(Path dir) throws IOException {
 		// No readEnvironment(): GIT_DIR and friends of this process must not redirect the read.
 		return new FileRepositoryBuilder().setWorkTree(dir.toFile()).setMustExist(true).build();
+	}
+
+	/**
+	 * The bytes at {@code path} in the commit {@code ref} names (a branch, tag or commit id); absent when
+	 * the ref or the path does not exist there. Links (mode 120000) and submodules are no file.
+	 */
+	static FileBytes blobAt(Path dir, String repo, String ref, String path) {
+		try (Repository repository = open(dir); RevWalk walk = new RevWalk(repository)) {
+			ObjectId id = repository.resolve(ref + "^{commit}");
+			if (id == null) {
+				return FileBytes.absent("no ref " + ref);
+			}
+			RevCommit commit = walk.parseCommit(id);
+			try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+				if (tree == null) {
+					return FileBytes.absent("nothing at " + ref);
+				}
+				FileMode mode = tree.getFileMode(0);
+				if (!FileMode.REGULAR_FILE.equals(mode) && !FileMode.EXECUTABLE_FILE.equals(mode)) {
+					return FileBytes.notAFile(FileMode.SYMLINK.equals(mode) ? "a symbolic link"
+							: FileMode.TREE.equals(mode) ? "a directory" : "no regular file");
+				}
+				ObjectLoader loader = repository.open(tree.getObjectId(0));
+				if (loader.getSize() > LocalPaths.MAX_FILE_BYTES) {
+					throw new ForgeException(path + " of local repository " + repo + " at " + ref + " is larger than "
+							+ (LocalPaths.MAX_FILE_BYTES >> 20) + " MiB, so its content is unknown");
+				}
+				return FileBytes.file(loader.getBytes());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof ForgeException forge) {
+				throw forge;
+			}
+			throw new ForgeException("cannot read " + path + " of local repository " + repo + " at " + ref + ": " + ex, ex);
+		}
 	}
 }

@@ -117,6 +117,41 @@ final class LocalPaths {
 		}
 	}
 
+	/**
+	 * The bytes at {@code path} in the repository folder, links not followed: a link anywhere on the way
+	 * (the file or a folder above it) is no file, since it would mean bytes from elsewhere.
+	 */
+	FileBytes blob(Path repoDir, String repo, String path) {
+		checkPath(path);
+		if (NOT_CONTENT.contains(path.split("/", 2)[0])) {
+			return FileBytes.absent("nothing on disk");
+		}
+		Path file = repoDir;
+		for (String segment : path.split("/")) {
+			file = file.resolve(segment);
+			if (Files.isSymbolicLink(file)) {
+				return FileBytes.notAFile("a symbolic link");
+			}
+			if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+				return FileBytes.absent("nothing on disk");
+			}
+		}
+		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+			return FileBytes.notAFile(Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "a directory" : "no regular file");
+		}
+		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+			byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+			if (bytes.length > MAX_FILE_BYTES) {
+				throw new ForgeException(path + " of local repository " + repo + " is larger than "
+						+ (MAX_FILE_BYTES >> 20) + " MiB: reading it would cut it short, so its content is unknown");
+			}
+			return FileBytes.file(bytes);
+		}
+		catch (IOException ex) {
+			throw new ForgeException("cannot read " + path + " of local repository " + repo + ": " + ex, ex);
+		}
+	}
+
 	/** The entries at the root of the repository folder, by name, without git's and our bookkeeping. */
 	List<TreeEntry> topLevel(Path repoDir, String repo) {
 		try (Stream<Path> entries = Files.list(repoDir)) {

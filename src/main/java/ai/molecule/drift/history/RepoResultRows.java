@@ -29,10 +29,13 @@ final class RepoResultRows {
 
 	private final PreviousTimelines timelines;
 
+	private final RepoContractRows contracts;
+
 	RepoResultRows(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.timelines = new PreviousTimelines(jdbc);
+		this.contracts = new RepoContractRows(jdbc, template);
 	}
 
 	void insert(long runId, List<RepoResult> results) {
@@ -74,6 +77,7 @@ final class RepoResultRows {
 		template.batchUpdate("""
 				insert into drift_finding (run_id, repo_name, position, code, severity, message)
 				values (?, ?, ?, ?, ?, ?)""", findings);
+		contracts.insert(runId, results);
 	}
 
 	/**
@@ -93,6 +97,7 @@ final class RepoResultRows {
 					.add(new Finding(FindingCode.fromId(rs.getString(2)).orElseThrow(),
 							Severity.fromId(rs.getString(3)), rs.getString(4)));
 			});
+		Map<String, RepoContractRows.Contracts> contractRows = contracts.load(runId);
 		return jdbc.sql("""
 				select name, classification, archived, pin, lag_releases, lag_days, lag_level
 				from drift_repo_result where run_id = ? order by name""")
@@ -102,8 +107,9 @@ final class RepoResultRows {
 				Lag lag = level == null ? null
 						: new Lag(rs.getInt(5), rs.getObject(6) == null ? null : rs.getLong(6), LagLevel.fromId(level));
 				String name = rs.getString(1);
+				RepoContractRows.Contracts repoContracts = contractRows.getOrDefault(name, RepoContractRows.Contracts.NONE);
 				return new RepoResult(name, Classification.fromId(rs.getString(2)), rs.getBoolean(3), rs.getString(4),
-						lag, findings.getOrDefault(name, List.of()));
+						lag, findings.getOrDefault(name, List.of()), repoContracts.checks(), repoContracts.notAdopted());
 			})
 			.list();
 	}

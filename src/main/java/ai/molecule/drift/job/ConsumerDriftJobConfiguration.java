@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.classify.RepoClassifier;
+import ai.molecule.drift.contract.ContractReader;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.history.HistoryRetention;
 import ai.molecule.drift.history.ReportHistoryLoader;
@@ -147,7 +148,8 @@ public class ConsumerDriftJobConfiguration {
 			@Value("#{jobExecutionContext['runStarted']}") long runStarted) {
 		RepoClassifier classifier = new RepoClassifier(policy, store.releases(runId), LocalDate.now(clock));
 		RunDeadline deadline = RunDeadline.from(Instant.ofEpochMilli(runStarted), properties.scan().deadline(), clock);
-		return new DeadlineProcessor(new RepoScanProcessor(forge, classifier), classifier, deadline);
+		return new DeadlineProcessor(new RepoScanProcessor(forge, classifier,
+				new ContractReader(forge, properties.org(), policy.contractsRequired())), classifier, deadline);
 	}
 
 	@Bean

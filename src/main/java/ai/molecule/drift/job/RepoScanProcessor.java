@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ai.molecule.drift.classify.RepoClassifier;
+import ai.molecule.drift.contract.ContractReader;
 import ai.molecule.drift.classify.RepoSnapshot;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.forge.ForgeException;
@@ -44,9 +45,12 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 
 	private final RepoClassifier classifier;
 
-	RepoScanProcessor(Forge forge, RepoClassifier classifier) {
+	private final ContractReader contracts;
+
+	RepoScanProcessor(Forge forge, RepoClassifier classifier, ContractReader contracts) {
 		this.forge = forge;
 		this.classifier = classifier;
+		this.contracts = contracts;
 	}
 
 	@Override
@@ -71,7 +75,8 @@ class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 				return RepoSnapshot.unreadable(repo.name(), repo.archived(), contradiction.get());
 			}
 			return new RepoSnapshot(repo.name(), true, repo.archived(), files.files().get(PIN_FILE),
-					files.files().get(DOCKERFILE), files.files().get(REQUIREMENTS), files.topLevel(), null);
+					files.files().get(DOCKERFILE), files.files().get(REQUIREMENTS), files.topLevel(), null,
+					contracts.read(repo, files));
 		}
 		catch (ForgeException ex) {
 			log.warn("Repository {} could not be read: {}", repo.name(), ex.getMessage());

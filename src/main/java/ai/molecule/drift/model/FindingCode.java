@@ -16,6 +16,11 @@ public enum FindingCode {
 	AHEAD_OF_SSOT("ahead-of-ssot", Severity.WARNING),
 	INCONSISTENT_PIN("inconsistent-pin", Severity.WARNING),
 	VENDORED_RUNTIME("vendored-runtime", Severity.WARNING),
+	CONTRACT_LOCK_MISMATCH("contract-lock-mismatch", Severity.ERROR),
+	CONTRACT_DRIFT("contract-drift", Severity.WARNING),
+	CONTRACT_SOURCE_MISSING("contract-source-missing", Severity.WARNING),
+	CONTRACT_INVALID_LOCK("contract-invalid-lock", Severity.WARNING),
+	CONTRACT_NOT_ADOPTED("contract-not-adopted", Severity.WARNING),
 	/** Not in the contract's table: the repository could not be read, so its state is unknown. */
 	UNREADABLE("unreadable", Severity.ERROR);
 

@@ -42,6 +42,11 @@ public record RunReport(long runId, Instant startedAt, Instant finishedAt, RunSt
 		return counts;
 	}
 
+	/** Each upstream file that repositories vendor, with how their snapshots stand. */
+	public List<ContractSummary> contracts() {
+		return ContractSummary.of(repos);
+	}
+
 	/** Repositories whose pin is behind the SSOT. */
 	public List<RepoResult> behind() {
 		return repos.stream().filter(r -> r.lag() != null && r.lag().releases() > 0).toList();

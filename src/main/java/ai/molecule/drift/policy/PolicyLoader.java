@@ -36,7 +36,8 @@ public class PolicyLoader {
 	/** Real policies are a few kilobytes; anything this big is the wrong file or a hostile one. */
 	static final int MAX_SIZE = 1024 * 1024;
 
-	static final List<String> TOP_LEVEL_KEYS = List.of("consumers", "exempt", "max-lag-releases", "fail-on");
+	static final List<String> TOP_LEVEL_KEYS = List.of("consumers", "exempt", "max-lag-releases", "fail-on",
+			"contracts-required");
 
 	private static final String SETTING = "drift.policy-file (env DRIFT_POLICY_FILE)";
 

@@ -37,6 +37,8 @@ final class PolicyReader {
 
 	private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
+	private static final Pattern CONTRACT_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
 	private final PolicyNodes nodes;
 
 	PolicyReader(PolicyNodes nodes) {
@@ -49,7 +51,8 @@ final class PolicyReader {
 		Integer maxLagReleases = maxLagReleases(top.get("max-lag-releases"));
 		Set<FindingCode> failOn = failOn(top.get("fail-on"));
 		List<String> names = consumers.values().stream().map(PolicyNodes::text).toList();
-		return new Policy(names, exemptions, maxLagReleases, failOn);
+		List<String> contractsRequired = contractsRequired(top.get("contracts-required"));
+		return new Policy(names, exemptions, maxLagReleases, failOn, contractsRequired);
 	}
 
 	/** Consumers keyed by lower-cased name, because forges treat repository names case-insensitively. */
@@ -175,6 +178,27 @@ final class PolicyReader {
 			codes.add(code);
 		}
 		return codes;
+	}
+
+	/** Vendored paths, plain and relative as in a lock, each once. */
+	private List<String> contractsRequired(Entry entry) {
+		List<String> paths = new ArrayList<>();
+		List<Node> items = list(entry, "a list of vendored paths such as [contracts/provider_registry.py]");
+		for (int i = 0; i < items.size(); i++) {
+			Node item = items.get(i);
+			String path = PolicyNodes.text(item);
+			if (path == null || !CONTRACT_PATH.matcher(path).matches() || path.contains("//")
+					|| Arrays.stream(path.split("/")).anyMatch((segment) -> segment.equals(".") || segment.equals("..")
+							|| segment.equals(".git"))) {
+				throw nodes.error(item, "contracts-required[" + i + "]: must be a plain relative path in the repository "
+						+ "such as contracts/provider_registry.py, not " + PolicyNodes.describe(item));
+			}
+			if (paths.contains(path)) {
+				throw nodes.error(item, "contracts-required[" + i + "]: \"" + path + "\" is listed twice; keep only one");
+			}
+			paths.add(path);
+		}
+		return paths;
 	}
 
 	/** The items of a list section; an absent or empty value is an empty list, as after commenting out every item. */

@@ -5,6 +5,8 @@ import java.util.Map;
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.model.Classification;
+import ai.molecule.drift.model.ContractCheck;
+import ai.molecule.drift.model.ContractSummary;
 import ai.molecule.drift.model.Finding;
 import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunReport;
@@ -54,6 +56,8 @@ final class JsonReport {
 		counts(root.putObject("counts"), report.counts());
 		ArrayNode repos = root.putArray("repos");
 		report.repos().forEach(repo -> repo(repos.addObject(), repo));
+		ArrayNode contracts = root.putArray("contracts");
+		report.contracts().forEach(summary -> contractSummary(contracts.addObject(), summary));
 		// Not in the contract's example: added so a script can say why without parsing HTML.
 		ArrayNode reasons = root.putArray("reasons");
 		report.reasons().forEach(reasons::add);
@@ -92,6 +96,32 @@ final class JsonReport {
 		lag(node, repo.lag());
 		ArrayNode findings = node.putArray("findings");
 		repo.findings().forEach(finding -> finding(findings.addObject(), finding));
+		ArrayNode contracts = node.putArray("contracts");
+		repo.contracts().forEach(check -> contract(contracts.addObject(), check));
+	}
+
+	private static void contract(ObjectNode node, ContractCheck check) {
+		node.put("path", check.path());
+		node.put("source", check.source());
+		node.put("sourcePath", check.sourcePath());
+		node.put("ref", check.ref());
+		node.put("lockSha256", check.lockSha256());
+		node.put("vendoredSha256", check.vendoredSha256());
+		node.put("upstreamSha256", check.upstreamSha256());
+		node.put("state", check.state().id());
+	}
+
+	private static void contractSummary(ObjectNode node, ContractSummary summary) {
+		node.put("source", summary.source());
+		node.put("sourcePath", summary.sourcePath());
+		node.put("ref", summary.ref());
+		node.put("upstreamSha256", summary.upstreamSha256());
+		node.put("adopters", summary.adopters());
+		node.put("inSync", summary.inSync());
+		node.put("drifted", summary.drifted());
+		node.put("lockMismatch", summary.lockMismatch());
+		ArrayNode notAdopted = node.putArray("notAdopted");
+		summary.notAdopted().forEach(notAdopted::add);
 	}
 
 	private static void lag(ObjectNode repo, Lag lag) {

@@ -72,6 +72,16 @@ class OrgListingTests {
 	/** A forge that only lists, the way {@code listing} says, and counts it. */
 	private static final class ListingForge implements Forge {
 
+		@Override
+		public java.util.Map<String, ai.molecule.drift.forge.FileBytes> readBlobs(RepoRef repo, List<String> paths) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ai.molecule.drift.forge.FileBytes readBlob(String org, String repo, String ref, String path) {
+			throw new UnsupportedOperationException();
+		}
+
 		private final Supplier<List<RepoRef>> listing;
 
 		private final AtomicInteger calls = new AtomicInteger();

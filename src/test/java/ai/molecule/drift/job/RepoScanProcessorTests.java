@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import ai.molecule.drift.classify.RepoClassifier;
+import ai.molecule.drift.contract.ContractReader;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.forge.RepoFiles;
@@ -29,10 +30,18 @@ class RepoScanProcessorTests {
 	private final RepoClassifier classifier = new RepoClassifier(new Policy(List.of(), List.of(), null, Set.of()),
 			ReleaseLine.ofFallback(Version.of(1, 0, 0), null), LocalDate.of(2026, 11, 22));
 
+	private RepoScanProcessor scanning(Forge forge) {
+		return new RepoScanProcessor(forge, classifier, contracts(forge));
+	}
+
+	private static ContractReader contracts(Forge forge) {
+		return new ContractReader(forge, REPO.owner(), List.of());
+	}
+
 	@Test
 	void anUnexpectedFailureMakesTheRepoUnreadableNotTheScanAborted() {
-		RepoResult result = new RepoScanProcessor(forgeFailingWith(new NullPointerException("entry is null")),
-				classifier).process(new ScanTarget(REPO.name(), REPO, null));
+		Forge forge = forgeFailingWith(new NullPointerException("entry is null"));
+		RepoResult result = new RepoScanProcessor(forge, classifier, contracts(forge)).process(new ScanTarget(REPO.name(), REPO, null));
 
 		assertThat(result.classification()).isEqualTo(Classification.UNKNOWN);
 		assertThat(result.unreadable()).isTrue();
@@ -41,7 +50,7 @@ class RepoScanProcessorTests {
 
 	@Test
 	void aForgeFailureNamesTheCause() {
-		RepoResult result = new RepoScanProcessor(forgeFailingWith(new ForgeException("GET /x: HTTP 500")), classifier)
+		RepoResult result = scanning(forgeFailingWith(new ForgeException("GET /x: HTTP 500")))
 			.process(new ScanTarget(REPO.name(), REPO, null));
 
 		assertThat(result.classification()).isEqualTo(Classification.UNKNOWN);
@@ -59,7 +68,7 @@ class RepoScanProcessorTests {
 						java.util.Map.of(".runtime-version", "0.9.0\n"));
 			}
 		};
-		RepoResult result = new RepoScanProcessor(forge, classifier).process(new ScanTarget(REPO.name(), REPO, null));
+		RepoResult result = scanning(forge).process(new ScanTarget(REPO.name(), REPO, null));
 
 		assertThat(result.classification()).isEqualTo(Classification.UNLISTED_PINNED);
 		assertThat(result.pin()).isEqualTo("0.9.0");
@@ -76,6 +85,16 @@ class RepoScanProcessorTests {
 
 	/** Answers nothing; each test overrides what it needs. */
 	private static class StubForge implements Forge {
+
+		@Override
+		public java.util.Map<String, ai.molecule.drift.forge.FileBytes> readBlobs(RepoRef repo, List<String> paths) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public ai.molecule.drift.forge.FileBytes readBlob(String org, String repo, String ref, String path) {
+			throw new UnsupportedOperationException();
+		}
 
 		@Override
 		public List<RepoRef> listRepos(String org) {

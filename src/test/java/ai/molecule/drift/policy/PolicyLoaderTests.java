@@ -26,7 +26,8 @@ class PolicyLoaderTests {
 
 	private static final String VALID_CODES = "unlisted-pinned, pin-drift, lag-exceeded, missing-pin, missing-repo, "
 			+ "stale-exemption, exemption-expired, invalid-pin, unknown-version, ahead-of-ssot, inconsistent-pin, "
-			+ "vendored-runtime, unreadable";
+			+ "vendored-runtime, contract-lock-mismatch, contract-drift, contract-source-missing, contract-invalid-lock, "
+			+ "contract-not-adopted, unreadable";
 
 	private final PolicyLoader loader = new PolicyLoader();
 
@@ -189,9 +190,9 @@ class PolicyLoaderTests {
 		@Test
 		void topLevelMustBeAMapping() {
 			assertError("# the consumers\n- molecule-core\n", "drift-policy.yml:2: the policy must be a mapping with "
-					+ "the keys consumers, exempt, max-lag-releases, fail-on, not a list");
+					+ "the keys consumers, exempt, max-lag-releases, fail-on, contracts-required, not a list");
 			assertError("molecule-core\n", "drift-policy.yml:1: the policy must be a mapping with the keys consumers, "
-					+ "exempt, max-lag-releases, fail-on, not \"molecule-core\"");
+					+ "exempt, max-lag-releases, fail-on, contracts-required, not \"molecule-core\"");
 		}
 
 		@Test
@@ -219,7 +220,7 @@ class PolicyLoaderTests {
 		@Test
 		void unknownTopLevelKeyListsTheAllowedOnes() {
 			assertError("consumers: []\nmax-lag: 3\n", "drift-policy.yml:2: unknown top-level key \"max-lag\"; "
-					+ "allowed keys are consumers, exempt, max-lag-releases, fail-on");
+					+ "allowed keys are consumers, exempt, max-lag-releases, fail-on, contracts-required");
 		}
 
 		@Test
@@ -231,7 +232,7 @@ class PolicyLoaderTests {
 		@Test
 		void mergeKeysAreNotExpanded() {
 			assertError("<<: {consumers: [a]}\n", "drift-policy.yml:1: unknown top-level key \"<<\"; allowed keys are "
-					+ "consumers, exempt, max-lag-releases, fail-on");
+					+ "consumers, exempt, max-lag-releases, fail-on, contracts-required");
 		}
 
 		@Test

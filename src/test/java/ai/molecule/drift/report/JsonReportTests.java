@@ -23,7 +23,7 @@ class JsonReportTests {
 	void runFields() {
 		JsonNode json = parse(ReportFixtures.failRun());
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "runId", "startedAt", "finishedAt", "status",
-				"exitCode", "forge", "ssot", "counts", "repos", "reasons");
+				"exitCode", "forge", "ssot", "counts", "repos", "contracts", "reasons");
 		assertThat(json.get("schemaVersion").isInt()).isTrue();
 		assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
 		assertThat(json.get("runId").asLong()).isEqualTo(42);
@@ -96,7 +96,8 @@ class JsonReportTests {
 	@Test
 	void repoWithPinLagAndFindings() {
 		JsonNode repo = repo(parse(ReportFixtures.failRun()), PREFIX + "langgraph");
-		assertThat(repo.propertyNames()).containsExactly("name", "classification", "archived", "pin", "lag", "findings");
+		assertThat(repo.propertyNames()).containsExactly("name", "classification", "archived", "pin", "lag", "findings",
+				"contracts");
 		assertThat(repo.get("classification").asString()).isEqualTo("enumerated");
 		assertThat(repo.get("archived").isBoolean()).isTrue();
 		assertThat(repo.get("archived").asBoolean()).isFalse();
