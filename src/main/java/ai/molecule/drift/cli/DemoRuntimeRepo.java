@@ -79,7 +79,7 @@ final class DemoRuntimeRepo {
 	}
 
 	// Hooks, signing and line-ending settings of the user's own git config must not change the demo.
-	private static void isolateFromUserConfig(Git git) throws IOException {
+	static void isolateFromUserConfig(Git git) throws IOException {
 		StoredConfig config = git.getRepository().getConfig();
 		config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_HOOKS_PATH,
 				git.getRepository().getDirectory().toPath().resolve("hooks").toString());
@@ -89,7 +89,7 @@ final class DemoRuntimeRepo {
 		config.save();
 	}
 
-	private static RevCommit commit(Git git, String message, Instant when) throws GitAPIException {
+	static RevCommit commit(Git git, String message, Instant when) throws GitAPIException {
 		git.add().addFilepattern(".").call();
 		PersonIdent bot = releaseBot(when);
 		return git.commit().setMessage(message).setAuthor(bot).setCommitter(bot).setSign(false).setNoVerify(true).call();

@@ -22,6 +22,8 @@ final class DemoTemplates {
 	}
 
 	void create() throws IOException {
+		DemoContracts contracts = new DemoContracts(root, DemoOrg.ORG);
+		contracts.createControlPlane();
 		consumer("claude-code", "0.3.27\n", "0.3.27", "0.3.27", "In sync with the runtime's latest release.");
 		consumer("langgraph", "0.3.11\n", "0.3.11", "0.3.11", "Pinned 16 releases behind the runtime.");
 		consumer("crewai", "0.3.1\r\n", "0.3.1", "0.3.1",
@@ -55,6 +57,13 @@ final class DemoTemplates {
 			.file("README.md", readme("starter", "A skeleton to copy; it installs nothing."));
 		consumer("autogpt", "0.3.2\n", "0.3.2", "0.3.2", "Archived: superseded by openhands.")
 			.file(".archived", "Archived on 2026-02-01; superseded by openhands.\n");
+		// Every existing consumer vendors the control plane's registry but hermes, which has not adopted it.
+		for (String name : new String[] { "claude-code", "crewai", "deepagents", "codex", "google-adk", "gemini-cli" }) {
+			contracts.vendor(prefix + name, DemoContracts.Snapshot.IN_SYNC);
+		}
+		contracts.vendor("molecule-core", DemoContracts.Snapshot.IN_SYNC);
+		contracts.vendor(prefix + "langgraph", DemoContracts.Snapshot.STALE);
+		contracts.vendor(prefix + "autogen", DemoContracts.Snapshot.EDITED);
 		new Folder(root.resolve("molecule-ai-website")).file("README.md", readme("molecule-ai-website",
 				"The public website; outside the template prefix and not listed, so never scanned."));
 	}

@@ -17,7 +17,8 @@ import ai.molecule.drift.history.RepoRun;
 /** {@code history repo NAME}: one row per run for one repository. */
 @Command(name = "repo", description = { "One row per complete run from the one that first scanned NAME (name "
 		+ "compared ignoring case): runId, startedAt, runStatus, ssot, classification, archived, pin, lagReleases, "
-		+ "lagDays, lagLevel, state and findings (their codes).",
+		+ "lagDays, lagLevel, state, findings (their codes) and contracts (each vendored file as path=state: "
+		+ "in-sync, drift, lock-mismatch, source-missing, invalid or not-adopted).",
 		"state is behind, in-sync, ahead, no-pin, invalid-pin, unmeasured (the run had no SSOT), unreadable (the run "
 				+ "could not read it: never clean) or not-scanned (an error run that stopped before reaching it)." })
 final class RepoQuery extends HistoryQuery {

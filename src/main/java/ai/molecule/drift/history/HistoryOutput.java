@@ -30,9 +30,9 @@ public final class HistoryOutput {
 
 	public String repo(List<RepoRun> rows) {
 		HistoryTable table = new HistoryTable("runId", "startedAt", "runStatus", "ssot", "classification", "archived",
-				"pin", "lagReleases", "lagDays", "lagLevel", "state", "findings");
+				"pin", "lagReleases", "lagDays", "lagLevel", "state", "findings", "contracts");
 		rows.forEach(r -> table.add(r.runId(), r.startedAt(), r.runStatus(), r.ssot(), r.classification(), r.archived(),
-				r.pin(), r.lagReleases(), r.lagDays(), r.lagLevel(), r.state(), r.findings()));
+				r.pin(), r.lagReleases(), r.lagDays(), r.lagLevel(), r.state(), r.findings(), r.contracts()));
 		return print(table);
 	}
 

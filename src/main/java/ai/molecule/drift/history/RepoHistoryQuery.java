@@ -26,7 +26,15 @@ final class RepoHistoryQuery {
 		// A name too long for its column is stored shortened: asking by the full name still finds it.
 		String stored = Column.key(repo, Column.NAME);
 		String name = canonicalName(scope, stored).orElse(stored);
-		Map<Long, List<String>> findings = findings(scope, name, since);
+		Map<Long, List<String>> findings = perRun(scope, name, since, """
+				select f.run_id, f.code from drift_run d join drift_finding f on f.run_id = d.id and f.repo_name = ?
+				where %s and d.started_at >= ?
+				order by f.run_id, f.position""");
+		Map<Long, List<String>> contracts = perRun(scope, name, since, """
+				select c.run_id, coalesce(c.path, '?') || '=' || c.state from drift_run d
+				join drift_repo_contract c on c.run_id = d.id and c.repo_name = ?
+				where %s and d.started_at >= ?
+				order by c.run_id, c.position""");
 		List<RepoRun> rows = jdbc.sql("""
 				select d.id, d.started_at, d.status, d.ssot_version, r.name, r.classification, r.archived, r.pin,
 				r.lag_releases, r.lag_days, r.lag_level
@@ -41,7 +49,7 @@ final class RepoHistoryQuery {
 				if (rs.getString("name") == null) {
 					// Absent from a complete pass or fail run: not in the org then. Absent from an error run: unknown.
 					return "error".equals(status) ? new RepoRun(runId, HistorySql.instant(rs, "started_at"), status,
-							ssot, null, null, null, null, null, null, RepoState.NOT_SCANNED.id(), List.of()) : null;
+							ssot, null, null, null, null, null, null, RepoState.NOT_SCANNED.id(), List.of(), List.of()) : null;
 				}
 				List<String> codes = findings.getOrDefault(runId, List.of());
 				Integer releases = HistorySql.integer(rs, "lag_releases");
@@ -50,7 +58,8 @@ final class RepoHistoryQuery {
 				RepoState state = RepoState.of(codes.contains("unreadable"), pin, releases, level, ssot != null);
 				return new RepoRun(runId, HistorySql.instant(rs, "started_at"), status, ssot,
 						rs.getString("classification"), rs.getBoolean("archived"), pin, releases,
-						HistorySql.longValue(rs, "lag_days"), level, state.id(), codes);
+						HistorySql.longValue(rs, "lag_days"), level, state.id(), codes,
+						contracts.getOrDefault(runId, List.of()));
 			})
 			.list();
 		return trim(rows);
@@ -74,17 +83,15 @@ final class RepoHistoryQuery {
 			.findFirst();
 	}
 
-	private Map<Long, List<String>> findings(HistoryScope scope, String name, Instant since) {
-		Map<Long, List<String>> findings = new LinkedHashMap<>();
-		jdbc.sql("""
-				select f.run_id, f.code from drift_run d join drift_finding f on f.run_id = d.id and f.repo_name = ?
-				where %s and d.started_at >= ?
-				order by f.run_id, f.position""".formatted(HistorySql.IN_SCOPE))
+	/** A query's second column per run, in order; {@code sql} selects a run id and a text for the repository. */
+	private Map<Long, List<String>> perRun(HistoryScope scope, String name, Instant since, String sql) {
+		Map<Long, List<String>> values = new LinkedHashMap<>();
+		jdbc.sql(sql.formatted(HistorySql.IN_SCOPE))
 			.params(name, scope.org(), scope.forgeType(), scope.repoPrefix(), HistorySql.timestamp(since))
 			.query(rs -> {
-				findings.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+				values.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
 			});
-		return findings;
+		return values;
 	}
 
 	/** Drops the runs before the repository first appeared: "not scanned" only means something after. */

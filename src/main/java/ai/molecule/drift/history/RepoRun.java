@@ -18,12 +18,15 @@ import java.util.List;
  * @param lagLevel {@code none}, {@code patch}, {@code minor}, {@code major}; {@code null} without a lag
  * @param state one word for the pin's state ({@link RepoState})
  * @param findings the finding codes, in the order they were found
+ * @param contracts each vendored file's state as {@code path=state} ({@code not-adopted} for a required path
+ *     the repository does not lock), in the lock's order
  */
 public record RepoRun(long runId, Instant startedAt, String runStatus, String ssot, String classification,
 		Boolean archived, String pin, Integer lagReleases, Long lagDays, String lagLevel, String state,
-		List<String> findings) {
+		List<String> findings, List<String> contracts) {
 
 	public RepoRun {
 		findings = List.copyOf(findings);
+		contracts = List.copyOf(contracts);
 	}
 }

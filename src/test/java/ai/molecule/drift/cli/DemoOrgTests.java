@@ -81,7 +81,7 @@ class DemoOrgTests {
 		assertThat(repos).extracting(RepoRef::name).containsExactly("molecule-ai-website", "molecule-ai-workspace-runtime",
 				T + "autogen", T + "autogpt", T + "browser-use", T + "claude-code", T + "codex", T + "crewai",
 				T + "deepagents", T + "gemini-cli", T + "google-adk", T + "hermes", T + "langgraph", T + "openhands",
-				T + "seo-agent", T + "smolagents", T + "starter", "molecule-core");
+				T + "seo-agent", T + "smolagents", T + "starter", "molecule-controlplane", "molecule-core");
 		assertThat(repos).filteredOn(RepoRef::archived).extracting(RepoRef::name).containsExactly(T + "autogpt");
 		assertThat(repos).allSatisfy(r -> assertThat(r.defaultBranch()).isEqualTo("main"));
 	}
@@ -164,7 +164,7 @@ class DemoOrgTests {
 		assertThat(read(T + "deepagents").topLevel()).contains(new TreeEntry("workspace", Type.DIR));
 		assertThat(read(T + "crewai").topLevel()).contains(new TreeEntry("molecule_runtime", Type.DIR));
 		assertThat(read(T + "claude-code").topLevel()).extracting(TreeEntry::name)
-			.containsExactly(".runtime-version", "Dockerfile", "README.md", "requirements.txt");
+			.containsExactly(".runtime-version", "Dockerfile", "README.md", "contracts", "requirements.txt");
 	}
 
 	@Test
@@ -174,7 +174,7 @@ class DemoOrgTests {
 		try (Reader reader = Files.newBufferedReader(demo.policyFile())) {
 			policy = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
 		}
-		assertThat(policy).containsOnlyKeys("consumers", "exempt", "max-lag-releases", "fail-on");
+		assertThat(policy).containsOnlyKeys("consumers", "exempt", "max-lag-releases", "fail-on", "contracts-required");
 		assertThat((List<String>) policy.get("consumers")).containsExactly(T + "claude-code", T + "langgraph",
 				T + "crewai", T + "autogen", T + "deepagents", T + "hermes", T + "openclaw", T + "codex",
 				T + "google-adk", T + "gemini-cli", "molecule-core");

@@ -55,7 +55,8 @@ class HistoryCommandMatrixTests {
 	private static final String FUTURE = "2099-01-01";
 
 	private static final List<String> REPO_COLUMNS = List.of("runId", "startedAt", "runStatus", "ssot",
-			"classification", "archived", "pin", "lagReleases", "lagDays", "lagLevel", "state", "findings");
+			"classification", "archived", "pin", "lagReleases", "lagDays", "lagLevel", "state", "findings",
+			"contracts");
 
 	private static final List<String> TREND_COLUMNS = List.of("runId", "startedAt", "status", "ssot", "repos",
 			"enumerated", "exempt", "unlistedPinned", "clean", "unknown", "behind", "medianLagReleases",
@@ -385,7 +386,8 @@ class HistoryCommandMatrixTests {
 				tableCell(table, 3, "lagReleases"), tableCell(table, 3, "lagDays"), tableCell(table, 3, "state")))
 			.containsExactly("error", "-", "0.3.20", "-", "-", "unmeasured");
 		assertThat(tableCell(table, 1, "pin")).isEqualTo("0.3.11");
-		assertThat(tableCell(table, 1, "findings")).isEqualTo("pin-drift lag-exceeded");
+		assertThat(tableCell(table, 1, "findings")).isEqualTo("pin-drift lag-exceeded contract-drift");
+		assertThat(tableCell(table, 1, "contracts")).isEqualTo("contracts/provider_registry.py=drift");
 
 		// A name that differs only in case is the same repository (the matrix counts its rows in every format).
 		for (String format : List.of("csv", "json")) {

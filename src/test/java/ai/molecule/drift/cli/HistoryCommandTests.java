@@ -113,9 +113,10 @@ class HistoryCommandTests {
 		assertThat(stdout().lines().toList()).hasSize(3)
 			.first()
 			.isEqualTo("runId,startedAt,runStatus,ssot,classification,archived,pin,lagReleases,lagDays,lagLevel,"
-					+ "state,findings");
+					+ "state,findings,contracts");
 		assertThat(stdout().lines().skip(1)).allSatisfy(line -> assertThat(line).matches("\\d+,\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z,"
-				+ "fail,0.3.27,enumerated,false,0.3.11,16,41,patch,behind,pin-drift lag-exceeded"));
+				+ "fail,0.3.27,enumerated,false,0.3.11,16,41,patch,behind,pin-drift lag-exceeded contract-drift,"
+				+ "contracts/provider_registry.py=drift"));
 
 		assertThat(run("history", "time-to-sync", "--demo", "--format", "json", "--release", "0.3.27")).isZero();
 		JsonNode sync = JsonMapper.builder().build().readTree(stdout());
