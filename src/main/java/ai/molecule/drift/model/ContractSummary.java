@@ -30,7 +30,7 @@ public record ContractSummary(String source, String sourcePath, String ref, Stri
 	}
 
 	/**
-	 * The summaries of a run, ordered by source and path. A consumer that does not lock a required path is
+	 * The summaries of a run, ordered by source and path; invalid lock entries are left out. A consumer that does not lock a required path is
 	 * counted against every upstream file that other repositories vendor at that path.
 	 */
 	public static List<ContractSummary> of(List<RepoResult> repos) {
@@ -38,7 +38,8 @@ public record ContractSummary(String source, String sourcePath, String ref, Stri
 		Map<ContractCheck.Upstream, Set<String>> paths = new LinkedHashMap<>();
 		for (RepoResult repo : repos) {
 			for (ContractCheck check : repo.contracts()) {
-				if (check.source() == null || check.sourcePath() == null) {
+				// An invalid entry names no upstream worth counting: its source may be anything at all.
+				if (check.state() == ContractState.INVALID) {
 					continue;
 				}
 				byUpstream.computeIfAbsent(check.upstream(), (key) -> new ArrayList<>()).add(check);

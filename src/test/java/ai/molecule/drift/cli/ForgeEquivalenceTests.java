@@ -56,6 +56,11 @@ class ForgeEquivalenceTests {
 
 			assertThat(local.get("status").asString()).isEqualTo("fail");
 			assertThat(local.get("repos")).hasSize(17);
+			// The vendored contracts too: one upstream file, its adopters in each state, read alike everywhere.
+			JsonNode contracts = local.get("contracts").get(0);
+			assertThat(List.of(contracts.get("adopters").asInt(), contracts.get("inSync").asInt(),
+					contracts.get("drifted").asInt(), contracts.get("lockMismatch").asInt())).containsExactly(9, 7, 1, 1);
+			assertThat(contracts.get("notAdopted").get(0).asString()).isEqualTo(demo.repoPrefix() + "hermes");
 			assertThat(onGitea).isEqualTo(local);
 			assertThat(onGitHub).isEqualTo(local);
 			assertThat(github.requests("POST /api/graphql")).hasSize(2);

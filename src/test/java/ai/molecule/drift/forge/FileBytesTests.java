@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,32 @@ class FileBytesTests {
 		TestForges.gitea(gitea, null, sleeper).readBlobs(ref, List.of("contracts/contracts.lock", "contracts/registry.py"));
 		assertThat(gitea.requests()).extracting(FakeGitea.Request::path)
 			.containsExactly("/api/v1/repos/acme/app/file-contents");
+	}
+
+	@Test
+	void theLocalForgeReadsAnUpstreamAtItsRefThroughGit() throws Exception {
+		Path dir = Files.createDirectories(local.resolve("upstream"));
+		try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+			Files.createDirectories(dir.resolve("contracts"));
+			Files.writeString(dir.resolve("contracts/registry.py"), "v1\n");
+			git.add().addFilepattern(".").call();
+			git.commit().setMessage("v1").setSign(false).setAuthor("a", "a@example.com").setCommitter("a", "a@example.com").call();
+			git.tag().setName("v1").setAnnotated(false).call();
+			Files.writeString(dir.resolve("contracts/registry.py"), "v2\n");
+			Files.createSymbolicLink(dir.resolve("contracts/linked.py"), Path.of("registry.py"));
+			git.add().addFilepattern(".").call();
+			git.commit().setMessage("v2").setSign(false).setAuthor("a", "a@example.com").setCommitter("a", "a@example.com").call();
+		}
+		// Uncommitted bytes are not what the ref holds.
+		Files.writeString(dir.resolve("contracts/registry.py"), "work in progress\n");
+		LocalForge forge = new LocalForge(local);
+		assertThat(forge.readBlob("acme", "upstream", "v1", "contracts/registry.py").bytes()).isEqualTo("v1\n".getBytes());
+		assertThat(forge.readBlob("acme", "upstream", "main", "contracts/registry.py").bytes()).isEqualTo("v2\n".getBytes());
+		assertThat(forge.readBlob("acme", "upstream", null, "contracts/registry.py").bytes()).isEqualTo("v2\n".getBytes());
+		assertThat(forge.readBlob("acme", "upstream", "v1", "contracts/linked.py").kind()).isEqualTo(FileBytes.Kind.ABSENT);
+		assertThat(forge.readBlob("acme", "upstream", "main", "contracts/linked.py").answer()).isEqualTo("a symbolic link");
+		assertThat(forge.readBlob("acme", "upstream", "main", "contracts").answer()).isEqualTo("a directory");
+		assertThat(forge.readBlob("acme", "upstream", "nope", "contracts/registry.py").answer()).isEqualTo("no ref nope");
 	}
 
 	private Map<String, Forge> forges() {
