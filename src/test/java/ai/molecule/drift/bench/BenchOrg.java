@@ -1,11 +1,15 @@
 package ai.molecule.drift.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 
 import ai.molecule.drift.forge.FakeGitea;
 import ai.molecule.drift.forge.FakeGiteaRepo;
@@ -24,11 +28,24 @@ final class BenchOrg {
 
 	static final int EXEMPT = 5;
 
+	static final String REGISTRY = "contracts/provider_registry.py";
+
 	private BenchOrg() {
 	}
 
 	static FakeGitea serve(int repos, Duration latency, boolean batchFileContents, Path policyFile) throws IOException {
+		return serve(repos, latency, batchFileContents, policyFile, false);
+	}
+
+	/**
+	 * @param contracts whether every consumer (a third of the templates) vendors the control plane's registry
+	 *     with a lock, in sync, and the policy requires it
+	 */
+	static FakeGitea serve(int repos, Duration latency, boolean batchFileContents, Path policyFile, boolean contracts)
+			throws IOException {
 		FakeGitea gitea = FakeGitea.start().batchFileContents(batchFileContents);
+		String registry = "PROVIDERS = " + "['provider', ".repeat(200) + "]\n";
+		gitea.repo(ORG, "molecule-controlplane").file(REGISTRY, registry);
 		Instant ssotDate = Instant.parse("2026-06-10T12:00:00Z");
 		gitea.repo(ORG, "molecule-ai-workspace-runtime").file("pyproject.toml", "[project]\nversion = \"1.0.0\"\n");
 		for (int i = 0; i < RELEASES; i++) {
@@ -51,10 +68,24 @@ final class BenchOrg {
 					.file("Dockerfile", "FROM python:3.12\nARG RUNTIME_VERSION=" + pin + "\n")
 					.file("requirements.txt", "molecule-ai-workspace-runtime==" + pin + "\n");
 				consumers.append("  - ").append(name).append('\n');
+				if (contracts) {
+					repo.file(REGISTRY, registry).file("contracts/contracts.lock", "contracts:\n  - path: " + REGISTRY
+							+ "\n    sha256: " + sha256(registry) + "\n    source: " + ORG + "/molecule-controlplane\n");
+				}
 			}
 		}
-		Files.writeString(policyFile, consumers.append(exempt).toString());
+		Files.writeString(policyFile, consumers.append(exempt).toString()
+				+ (contracts ? "contracts-required: [" + REGISTRY + "]\n" : ""));
 		gitea.delay("/api/v1/", latency, -1).freeze();
 		return gitea;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 }

@@ -82,6 +82,8 @@ public final class ScanBenchmark {
 				true));
 		results.add(run(jarLaunch, out, "N=1000 sequential", 1000, 1, null, true));
 		results.add(run(jarLaunch, out, "N=1000 Gitea < 1.24", 1000, CONCURRENCY, null, false));
+		// A third of the templates (every consumer) vendors the control plane's registry with a lock.
+		results.add(run(jarLaunch, out, "N=1000 contracts", 1000, CONCURRENCY, null, true, true));
 		results.add(run(jarLaunch, out, "N=5000", 5000, CONCURRENCY, null, true));
 		results.add(run(jarLaunch, out, "N=5000 -Xmx128m", 5000, CONCURRENCY, "128m", true));
 		// Start-up, before and after: the N=100 scan again, started as the container image starts it.
@@ -114,12 +116,17 @@ public final class ScanBenchmark {
 
 	private static Result run(StartupCaches.Launch launch, Path out, String label, int repos, int concurrency,
 			String heap, boolean batch) throws IOException, InterruptedException {
+		return run(launch, out, label, repos, concurrency, heap, batch, false);
+	}
+
+	private static Result run(StartupCaches.Launch launch, Path out, String label, int repos, int concurrency,
+			String heap, boolean batch, boolean contracts) throws IOException, InterruptedException {
 		if (!selected(label)) {
 			return null;
 		}
 		Path work = Files.createTempDirectory("bench-");
 		Path policy = work.resolve("drift-policy.yml");
-		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy)) {
+		try (FakeGitea gitea = BenchOrg.serve(repos, LATENCY, batch, policy, contracts)) {
 			List<String> extra = new ArrayList<>(JVM_ARGS);
 			if (heap != null) {
 				extra.add(0, "-Xmx" + heap);
