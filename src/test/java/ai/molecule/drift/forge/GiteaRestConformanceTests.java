@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import ai.molecule.drift.forge.TestForges.RecordingSleeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,23 @@ class GiteaRestConformanceTests {
 
 	private static final String API_ROOT = "/api/v1";
 
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	private static final String DESCRIPTION = "gitea-swagger-v1.trimmed.json";
+
+	/** The operations the job uses. */
+	private static final List<String> OPERATIONS = List.of("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
+			"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents-ext/{filepath}",
+			"GET /repos/{owner}/{repo}/contents/{filepath}",
+			"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
+			"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
+			"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
+			"PATCH /repos/{owner}/{repo}/issues/{index}", "POST /repos/{owner}/{repo}/issues/{index}/labels",
+			"GET /repos/{owner}/{repo}/issues/{index}/comments",
+			"POST /repos/{owner}/{repo}/issues/{index}/comments", "GET /repos/{owner}/{repo}/labels",
+			"POST /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels");
+
+	private static String json;
 
 	private static OpenApiRequests description;
 
@@ -40,7 +59,8 @@ class GiteaRestConformanceTests {
 	static void loadDescription() {
 		try (InputStream in = GiteaRestConformanceTests.class.getResourceAsStream(DESCRIPTION)) {
 			assertThat(in).as(DESCRIPTION + " on the test class path").isNotNull();
-			description = new OpenApiRequests(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			description = new OpenApiRequests(json);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -54,6 +74,40 @@ class GiteaRestConformanceTests {
 
 	@Test
 	void everyRequestOfAScanAndOfThePublishingIsADocumentedOperation() {
+		scanAndPublish();
+		List<FakeGitea.Request> requests = gitea.requests();
+		assertThat(requests).allSatisfy((request) -> assertThat(request.path()).startsWith(API_ROOT + "/"));
+		// Each operation the job uses was exercised, so that none escapes the check.
+		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
+			.collect(Collectors.toSet())).containsAll(OPERATIONS);
+		assertThat(requests).flatMap((request) -> description.violations(request.method(),
+				request.target().substring(API_ROOT.length())))
+			.isEmpty();
+	}
+
+	/**
+	 * Every JSON answer of the fake is shaped as Gitea's description says for its operation and status, and
+	 * every request body as the operation's body parameter.
+	 */
+	@Test
+	void everyAnswerAndRequestBodyHasTheDescribedSchema() {
+		scanAndPublish();
+		// The operation's summary: "... of an entry in a repository, or a list of entries if a dir".
+		OpenApiExchanges exchanges = new OpenApiExchanges(json, API_ROOT).alsoAnswering(
+				"GET /repos/{owner}/{repo}/contents/{filepath}", "#/responses/ContentsListResponse");
+		assertThat(exchanges.violations(gitea.exchanges())).isEmpty();
+		assertThat(exchanges.checked()).contains("GET /orgs/{org}/repos 200", "GET /repos/{owner}/{repo} 200",
+				"GET /repos/{owner}/{repo}/contents 200", "GET /repos/{owner}/{repo}/contents-ext/{filepath} 200",
+				"GET /repos/{owner}/{repo}/contents/{filepath} 200", "GET /repos/{owner}/{repo}/file-contents 200",
+				"GET /repos/{owner}/{repo}/tags 200", "GET /repos/{owner}/{repo}/releases 200",
+				"GET /repos/{owner}/{repo}/issues 200", "POST /repos/{owner}/{repo}/issues 201",
+				"PATCH /repos/{owner}/{repo}/issues/{index} 201", "POST /repos/{owner}/{repo}/issues/{index}/labels 200",
+				"GET /repos/{owner}/{repo}/issues/{index}/comments 200",
+				"POST /repos/{owner}/{repo}/issues/{index}/comments 201", "GET /repos/{owner}/{repo}/labels 200",
+				"POST /repos/{owner}/{repo}/labels 201", "GET /orgs/{org}/labels 200");
+	}
+
+	private void scanAndPublish() {
 		IntStream.range(0, 120).forEach((i) -> gitea.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
 		gitea.maxBlobSize(64);
 		gitea.repo("acme", "nested")
@@ -95,24 +149,6 @@ class GiteaRestConformanceTests {
 		tracker.addLabels("acme", "tracker", issue.number(), List.of(label));
 		tracker.comment("acme", "tracker", issue.number(), "a comment");
 		tracker.comments("acme", "tracker", issue.number());
-
-		List<FakeGitea.Request> requests = gitea.requests();
-		assertThat(requests).allSatisfy((request) -> assertThat(request.path()).startsWith(API_ROOT + "/"));
-		// Each operation the job uses was exercised, so that none escapes the check.
-		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
-			.collect(Collectors.toSet())).contains("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
-					"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents-ext/{filepath}",
-					"GET /repos/{owner}/{repo}/contents/{filepath}",
-					"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
-					"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
-					"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
-					"PATCH /repos/{owner}/{repo}/issues/{index}", "POST /repos/{owner}/{repo}/issues/{index}/labels",
-					"GET /repos/{owner}/{repo}/issues/{index}/comments",
-					"POST /repos/{owner}/{repo}/issues/{index}/comments", "GET /repos/{owner}/{repo}/labels",
-					"POST /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels");
-		assertThat(requests).flatMap((request) -> description.violations(request.method(),
-				request.target().substring(API_ROOT.length())))
-			.isEmpty();
 	}
 
 	/** The oracle itself: an undocumented parameter, path or method is caught. */
@@ -139,5 +175,28 @@ class GiteaRestConformanceTests {
 	private static String operation(FakeGitea.Request request) {
 		String path = request.target().substring(API_ROOT.length()).split("\\?", 2)[0];
 		return description.template(path);
+	}
+
+	/** The oracle of answers: a wrong type, an object format Gitea does not have, an entry that is not a listing. */
+	@Test
+	void aWrongAnswerIsCaught() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		JsonNode releases = schemas.responseSchema("GET", "/repos/{owner}/{repo}/releases", 200);
+		assertThat(schemas.violations(releases, MAPPER.readTree("""
+				[{"id": 1, "tag_name": "v1", "draft": false, "published_at": "2026-05-02T10:00:00Z"}]"""))).isEmpty();
+		assertThat(schemas.violations(releases, MAPPER.readTree("""
+				[{"id": "1", "tag_name": "v1", "draft": "false", "published_at": "2 May 2026"}]""")))
+			.containsExactlyInAnyOrder("$[0].id: string where integer is expected",
+					"$[0].draft: string where boolean is expected",
+					"$[0].published_at: \"2 May 2026\" is not a date-time");
+		JsonNode repository = schemas.responseSchema("GET", "/repos/{owner}/{repo}", 200);
+		assertThat(schemas.violations(repository, MAPPER.readTree("{\"id\": 3, \"object_format_name\": \"md5\"}")))
+			.containsExactly("$.object_format_name: \"md5\" is not one of [\"sha1\",\"sha256\"]");
+		JsonNode listing = schemas.responseSchema("GET", "/repos/{owner}/{repo}/contents", 200);
+		assertThat(schemas.violations(listing, MAPPER.readTree("{\"name\": \"Dockerfile\"}")))
+			.containsExactly("$: object where array is expected");
+		JsonNode comment = schemas.requestSchema("POST", "/repos/{owner}/{repo}/issues/{index}/comments");
+		assertThat(schemas.violations(comment, MAPPER.readTree("{\"text\": \"x\"}")))
+			.containsExactly("$: required property body is missing");
 	}
 }
