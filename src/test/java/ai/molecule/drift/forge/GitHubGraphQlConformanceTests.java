@@ -141,4 +141,14 @@ class GitHubGraphQlConformanceTests {
 				ExecutionInput.newExecutionInput(document).build());
 		return result.getErrors();
 	}
+
+	/** The recorded GraphQL answers the client tests serve have the shape of the queries they answer. */
+	@Test
+	void everyRecordedAnswerHasTheQueriedShape() {
+		GraphQlAnswers answers = new GraphQlAnswers(schema);
+		assertThat(answers.violations(GitHubGraphQlFiles.query(2, 4),
+				MAPPER.readTree(FixtureServer.fixture("github/graphql-files.json")))).isEmpty();
+		assertThat(answers.violations(GitHubReleases.TAGS_QUERY,
+				MAPPER.readTree(FixtureServer.fixture("github/graphql-tags.json")))).isEmpty();
+	}
 }

@@ -2,6 +2,7 @@ package ai.molecule.drift.forge;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -147,5 +148,20 @@ class GitHubRestConformanceTests {
 		assertThat(schemas.violations(issueList, MAPPER.createArrayNode().add(pull))).containsExactlyInAnyOrder(
 				"$[0].pull_request: required property diff_url is missing",
 				"$[0].state: number where string is expected");
+	}
+
+	/** The recorded answers the client tests serve ({@code fixtures/github}) are shaped as GitHub documents them. */
+	@Test
+	void everyRecordedAnswerHasTheDescribedSchema() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		List<String> violations = new ArrayList<>();
+		GitHubFixturesTests.FIXTURES.forEach((recorded) -> {
+			String fixture = recorded.getKey();
+			String[] parts = recorded.getValue().split(" ");
+			JsonNode schema = schemas.responseSchema(parts[0], parts[1], Integer.parseInt(parts[2]));
+			schemas.violations(schema, MAPPER.readTree(FixtureServer.fixture(fixture)))
+				.forEach((violation) -> violations.add(fixture + " " + violation));
+		});
+		assertThat(violations).isEmpty();
 	}
 }

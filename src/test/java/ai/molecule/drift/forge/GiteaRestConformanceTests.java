@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -198,5 +200,24 @@ class GiteaRestConformanceTests {
 		JsonNode comment = schemas.requestSchema("POST", "/repos/{owner}/{repo}/issues/{index}/comments");
 		assertThat(schemas.violations(comment, MAPPER.readTree("{\"text\": \"x\"}")))
 			.containsExactly("$: required property body is missing");
+	}
+
+	/** The recorded answers the client tests serve ({@code fixtures/gitea}) are shaped as Gitea documents them. */
+	@Test
+	void everyRecordedAnswerHasTheDescribedSchema() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		List<String> violations = new ArrayList<>();
+		GiteaFixturesTests.FIXTURES.forEach((recorded) -> {
+			String fixture = recorded.getKey();
+			String[] parts = recorded.getValue().split(" ");
+			JsonNode schema = schemas.responseSchema(parts[0], parts[1], Integer.parseInt(parts[2]));
+			schemas.violations(schema, MAPPER.readTree(FixtureServer.fixture(fixture)))
+				.forEach((violation) -> violations.add(fixture + " " + violation));
+		});
+		assertThat(violations).isEmpty();
+		assertThat(GiteaFixturesTests.FIXTURES).map(Map.Entry::getValue).map((operation) -> operation.substring(0,
+				operation.lastIndexOf(' '))).containsAll(OPERATIONS.stream()
+					.filter((operation) -> !operation.endsWith("/raw/{filepath}"))
+					.toList());
 	}
 }
