@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every GraphQL document the job can send to GitHub (the file batch at every batch size and number of
  * paths, and the tags query) validates against GitHub's published schema, in its introspection form (the
- * published {@code schema.graphql} holds a duplicate definition).
+ * published {@code schema.graphql} holds a duplicate definition); the fake's answers, and the recorded answers
+ * of {@link GitHubFixturesTests}, have the shape the schema gives the fields their query selects.
  */
 class GitHubGraphQlConformanceTests {
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every REST request the job makes of GitHub (listing, file reads without GraphQL, tags and releases, the
  * tracking issue) is an operation of GitHub's published REST description, with only the query parameters
- * it declares. Request bodies are not checked here.
+ * it declares and a body of its request body schema; the fake's answers, and the recorded answers of
+ * {@link GitHubFixturesTests}, have the schema of their operation's response.
  */
 class GitHubRestConformanceTests {
 

@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every REST request the job makes of Gitea (listing, file reads with and without the batch
  * {@code file-contents} endpoint, raw reads, tags and releases, the tracking issue) is an operation of
- * Gitea's own swagger, with only the query parameters it declares. The swagger is committed trimmed
- * ({@code gitea-swagger-v1.trimmed.json}, see the NOTICE beside it). Request bodies are not checked here.
+ * Gitea's own swagger (1.25.3), with only the query parameters it declares and a body of its body
+ * parameter's schema; the fake's answers, and the recorded answers of {@link GiteaFixturesTests}, have the
+ * schema of their operation's response. The swagger is committed trimmed ({@code gitea-swagger-v1.trimmed.json},
+ * see the NOTICE beside it).
  */
 class GiteaRestConformanceTests {
 
