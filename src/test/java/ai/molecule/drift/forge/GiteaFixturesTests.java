@@ -96,8 +96,7 @@ class GiteaFixturesTests {
 		gitea.json("GET", APP + "/contents", 200, "gitea/contents-root.json")
 			.json("GET", APP + "/contents/.runtime-version", 200, "gitea/contents-runtime-version.json")
 			.json("GET", APP + "/contents/docker/Dockerfile", 200, "gitea/contents-dockerfile.json")
-			.json("GET", APP + "/contents/workspace", 200, "gitea/contents-submodule.json")
-			.json("GET", APP, 200, "gitea/repo.json");
+			.json("GET", APP + "/contents/workspace", 200, "gitea/contents-submodule.json");
 
 		assertFiles(forge().readFiles(APP_REF, PINS));
 		gitea.json("GET", RUNTIME + "/contents/pyproject.toml", 200, "gitea/contents-pyproject.json");
