@@ -43,6 +43,8 @@ public final class FakeGitHub implements AutoCloseable {
 
 	private final List<FakeGitea.Request> requests = new CopyOnWriteArrayList<>();
 
+	private final List<FakeGitea.Exchange> exchanges = new CopyOnWriteArrayList<>();
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -60,7 +62,7 @@ public final class FakeGitHub implements AutoCloseable {
 		state.pageSize = 100;
 		state.maxBlobSize = 1024 * 1024;
 		state.wrapBase64 = true;
-		server.createContext("/", new FakeGitHubHandler(state, faults, limits, graphqlFaults, requests,
+		server.createContext("/", new FakeGitHubHandler(state, faults, limits, graphqlFaults, requests, exchanges,
 				JsonMapper.builder().build(), baseUrl.toString()));
 		server.setExecutor(executor);
 		server.start();
@@ -208,8 +210,14 @@ public final class FakeGitHub implements AutoCloseable {
 		return requests.stream().filter((request) -> pattern.matcher(decoded(request)).find()).toList();
 	}
 
+	/** Every answered request so far, with both bodies, in the order answered. */
+	public List<FakeGitea.Exchange> exchanges() {
+		return List.copyOf(exchanges);
+	}
+
 	public FakeGitHub clearRequests() {
 		requests.clear();
+		exchanges.clear();
 		return this;
 	}
 

@@ -32,6 +32,8 @@ final class FakeGitHubHandler implements HttpHandler {
 
 	private final List<FakeGitea.Request> log;
 
+	private final List<FakeGitea.Exchange> exchanges;
+
 	private final JsonMapper mapper;
 
 	private final FakeGitHubRest rest;
@@ -41,11 +43,13 @@ final class FakeGitHubHandler implements HttpHandler {
 	private final AtomicInteger used = new AtomicInteger();
 
 	FakeGitHubHandler(FakeGiteaState state, FakeGiteaFaults faults, FakeGitHubLimits limits,
-			FakeGitHubGraphQlFaults graphqlFaults, List<FakeGitea.Request> log, JsonMapper mapper, String baseUrl) {
+			FakeGitHubGraphQlFaults graphqlFaults, List<FakeGitea.Request> log, List<FakeGitea.Exchange> exchanges,
+			JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.faults = faults;
 		this.limits = limits;
 		this.log = log;
+		this.exchanges = exchanges;
 		this.mapper = mapper;
 		this.rest = new FakeGitHubRest(state, mapper, baseUrl);
 		this.graphql = new FakeGitHubGraphQl(state, mapper, graphqlFaults);
@@ -73,6 +77,7 @@ final class FakeGitHubHandler implements HttpHandler {
 			response.headers().putIfAbsent("x-ratelimit-resource", resource);
 			response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			byte[] bytes = response.body();
+			exchanges.add(new FakeGitea.Exchange(request, body, response.status(), contentType(response), bytes));
 			exchange.sendResponseHeaders(response.status(), (bytes.length == 0) ? -1 : bytes.length);
 			if (bytes.length > 0) {
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -140,6 +145,14 @@ final class FakeGitHubHandler implements HttpHandler {
 						List.of(Map.of("type", "RATE_LIMITED", "message", "API rate limit exceeded for user ID 1."))))
 				: error(403, "API rate limit exceeded for user ID 1.");
 		return response.header("x-ratelimit-remaining", "0").header("x-ratelimit-reset", reset);
+	}
+
+	private static String contentType(FakeGiteaResponse response) {
+		return response.headers().entrySet().stream()
+			.filter((header) -> header.getKey().equalsIgnoreCase("Content-Type"))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private FakeGiteaResponse error(int status, String message) {

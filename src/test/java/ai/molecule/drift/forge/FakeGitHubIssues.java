@@ -27,10 +27,13 @@ final class FakeGitHubIssues {
 
 	private final String baseUrl;
 
+	private final FakeGitHubJson shapes;
+
 	FakeGitHubIssues(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
+		this.shapes = new FakeGitHubJson(baseUrl);
 	}
 
 	FakeGiteaResponse answer(FakeGiteaApi.Call call, String owner, String name) {
@@ -70,11 +73,11 @@ final class FakeGitHubIssues {
 			case "GET " -> json(200, issueJson(owner, name, issue.get()));
 			case "PATCH " -> edit(issues, owner, name, issue.get(), body);
 			case "GET comments" -> new FakeGitHubRest(state, mapper, baseUrl).page(call,
-					IntStream.range(0, issue.get().comments.size()).mapToObj((i) -> commentJson(issue.get(), i)).toList());
-			case "POST comments" -> comment(issue.get(), body);
+					IntStream.range(0, issue.get().comments.size()).mapToObj((i) -> shapes.comment(owner, name, issue.get(), i)).toList());
+			case "POST comments" -> comment(owner, name, issue.get(), body);
 			case "POST labels" -> {
 				body.path("labels").values().forEach((label) -> addLabel(issues, issue.get(), label.asString()));
-				yield json(200, labelsJson(issues, issue.get().labels));
+				yield json(200, labelsJson(owner, name, issue.get().labels));
 			}
 			default -> error(404, "Not Found");
 		};
@@ -126,19 +129,19 @@ final class FakeGitHubIssues {
 		return json(200, issueJson(owner, name, issue));
 	}
 
-	private FakeGiteaResponse comment(FakeIssues.Issue issue, JsonNode body) {
+	private FakeGiteaResponse comment(String owner, String name, FakeIssues.Issue issue, JsonNode body) {
 		String text = body.path("body").asString("");
 		if (tooLong(text)) {
 			return bodyTooLong("IssueComment");
 		}
 		issue.comments.add(text);
-		return json(201, commentJson(issue, issue.comments.size() - 1));
+		return json(201, shapes.comment(owner, name, issue, issue.comments.size() - 1));
 	}
 
 	private FakeGiteaResponse labels(FakeGiteaApi.Call call, FakeIssues issues, JsonNode body) {
 		if (call.method().equals("GET")) {
 			return new FakeGitHubRest(state, mapper, baseUrl).page(call, issues.labels.values().stream()
-				.map((label) -> labelJson(label))
+				.map((label) -> shapes.label(call.segments().get(1), call.segments().get(2), label))
 				.toList());
 		}
 		String name = body.path("name").asString("");
@@ -149,7 +152,7 @@ final class FakeGitHubIssues {
 		if (issues.labelNamed(name).isPresent()) {
 			return error(422, "Validation Failed (already_exists)");
 		}
-		return json(201, labelJson(issues.addLabel(name, color)));
+		return json(201, shapes.label(call.segments().get(1), call.segments().get(2), issues.addLabel(name, color)));
 	}
 
 	private static void addLabel(FakeIssues issues, FakeIssues.Issue issue, String name) {
@@ -160,31 +163,12 @@ final class FakeGitHubIssues {
 	}
 
 	private Map<String, Object> issueJson(String owner, String name, FakeIssues.Issue issue) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", 1000 + issue.number);
-		json.put("number", issue.number);
-		json.put("title", issue.title);
-		json.put("body", issue.body.isEmpty() ? null : issue.body);
-		json.put("state", issue.open ? "open" : "closed");
-		json.put("labels", labelsJson(state.issues(owner, name), issue.labels));
-		json.put("html_url", baseUrl + "/" + owner + "/" + name + "/issues/" + issue.number);
-		if (issue.pull) {
-			json.put("pull_request", Map.of("url", baseUrl + "/api/v3/repos/" + owner + "/" + name + "/pulls/"
-					+ issue.number));
-		}
-		return json;
+		return shapes.issue(owner, name, issue, labelsJson(owner, name, issue.labels));
 	}
 
-	private List<Object> labelsJson(FakeIssues issues, List<String> names) {
-		return names.stream().map((n) -> (Object) labelJson(issues.labelNamed(n).orElseThrow())).toList();
-	}
-
-	private static Map<String, Object> labelJson(FakeIssues.Label label) {
-		return Map.of("id", label.id(), "name", label.name(), "color", label.color(), "default", false);
-	}
-
-	static Map<String, Object> commentJson(FakeIssues.Issue issue, int index) {
-		return Map.of("id", issue.number * 1000 + index, "body", issue.comments.get(index));
+	private List<Object> labelsJson(String owner, String name, List<String> names) {
+		FakeIssues issues = state.issues(owner, name);
+		return names.stream().map((n) -> (Object) shapes.label(owner, name, issues.labelNamed(n).orElseThrow())).toList();
 	}
 
 	private static boolean tooLong(String text) {

@@ -28,12 +28,15 @@ final class FakeGitHubRest {
 
 	private final FakeGitHubContents contents;
 
+	private final FakeGitHubJson shapes;
+
 	FakeGitHubRest(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
 		this.issues = new FakeGitHubIssues(state, mapper, baseUrl);
 		this.contents = new FakeGitHubContents(state, mapper, baseUrl);
+		this.shapes = new FakeGitHubJson(baseUrl);
 	}
 
 	FakeGiteaResponse answer(FakeGiteaApi.Call call, FakeGitea.Request request) {
@@ -50,7 +53,7 @@ final class FakeGitHubRest {
 			}
 			List<Map<String, Object>> visible = state.repos(s.get(1)).stream()
 				.filter((repo) -> !repo.isPrivate() || call.authenticated())
-				.map(this::repoJson)
+				.map((repo) -> shapes.repository(repo, false))
 				.toList();
 			return page(call, visible);
 		}
@@ -62,11 +65,11 @@ final class FakeGitHubRest {
 			return error(mapper, 404, "Not Found");
 		}
 		if (s.size() == 3) {
-			return json(repoJson(repo));
+			return json(shapes.repository(repo, true));
 		}
 		return switch (s.get(3)) {
 			case "contents" -> contents.answer(call, request, repo, String.join("/", s.subList(4, s.size())));
-			case "tags" -> page(call, newestFirst(repo.tags()).stream().map((tag) -> tagJson(repo, tag)).toList());
+			case "tags" -> page(call, newestFirst(repo.tags()).stream().map((tag) -> shapes.tag(repo, tag)).toList());
 			case "releases" -> page(call, releases(call, repo));
 			default -> error(mapper, 404, "Not Found");
 		};
@@ -76,45 +79,8 @@ final class FakeGitHubRest {
 		return repo.releases().stream()
 			.filter((release) -> !release.draft() || call.authenticated())
 			.sorted(Comparator.comparing(FakeGiteaRepo.Release::id).reversed())
-			.map((release) -> {
-				Map<String, Object> json = new LinkedHashMap<>();
-				json.put("id", release.id());
-				json.put("tag_name", release.tagName());
-				json.put("name", release.tagName());
-				json.put("draft", release.draft());
-				json.put("prerelease", release.prerelease());
-				json.put("created_at", time(release.publishedAt()));
-				json.put("published_at", release.draft() ? null : time(release.publishedAt()));
-				return json;
-			})
+			.map((release) -> shapes.release(repo, release))
 			.toList();
-	}
-
-	private Map<String, Object> tagJson(FakeGiteaRepo repo, FakeGiteaRepo.Tag tag) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("name", tag.name());
-		json.put("commit", Map.of("sha", tag.sha(), "url", baseUrl + "/api/v3/repos/" + repo.owner() + "/"
-				+ repo.name() + "/commits/" + tag.sha()));
-		json.put("zipball_url", baseUrl + "/api/v3/repos/" + repo.owner() + "/" + repo.name() + "/zipball/" + tag.name());
-		json.put("node_id", "REF_" + tag.sha());
-		return json;
-	}
-
-	Map<String, Object> repoJson(FakeGiteaRepo repo) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", repo.id());
-		json.put("node_id", "R_" + repo.id());
-		json.put("name", repo.name());
-		json.put("full_name", repo.owner() + "/" + repo.name());
-		json.put("private", repo.isPrivate());
-		json.put("owner", Map.of("login", repo.owner(), "id", 1, "type", "Organization"));
-		json.put("fork", false);
-		json.put("size", repo.files().size());
-		json.put("default_branch", repo.defaultBranchName());
-		json.put("archived", repo.isArchived());
-		json.put("mirror_url", null);
-		json.put("permissions", Map.of("admin", false, "push", false, "pull", true));
-		return json;
 	}
 
 	/** GitHub's paging: {@code per_page} (default 30, at most 100) and a {@code link} header. */

@@ -57,11 +57,25 @@ public final class FakeGitea implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * One answered request, for checking answers against the API description.
+	 *
+	 * @param request the request
+	 * @param requestBody its body (empty for none)
+	 * @param status the status answered
+	 * @param contentType the answer's {@code Content-Type}, {@code null} for none
+	 * @param responseBody the answer's body as served
+	 */
+	public record Exchange(Request request, byte[] requestBody, int status, String contentType, byte[] responseBody) {
+	}
+
 	private final FakeGiteaState state = new FakeGiteaState();
 
 	private final FakeGiteaFaults faults = new FakeGiteaFaults();
 
 	private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+
+	private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
 
 	private final HttpServer server;
 
@@ -78,7 +92,7 @@ public final class FakeGitea implements AutoCloseable {
 			return thread;
 		});
 		FakeGiteaApi api = new FakeGiteaApi(state, JsonMapper.builder().build(), baseUrl.toString());
-		server.createContext("/", new FakeGiteaHandler(state, faults, requests, api));
+		server.createContext("/", new FakeGiteaHandler(state, faults, requests, exchanges, api));
 		server.setExecutor(executor);
 		server.start();
 	}
@@ -311,8 +325,14 @@ public final class FakeGitea implements AutoCloseable {
 		return requests.stream().filter((request) -> pattern.matcher(decoded(request)).find()).toList();
 	}
 
+	/** Every answered request so far, with both bodies, in the order answered. */
+	public List<Exchange> exchanges() {
+		return List.copyOf(exchanges);
+	}
+
 	public FakeGitea clearRequests() {
 		requests.clear();
+		exchanges.clear();
 		return this;
 	}
 

@@ -24,15 +24,19 @@ final class FakeGiteaHandler implements HttpHandler {
 
 	private final Queue<FakeGitea.Request> log;
 
+	private final Queue<FakeGitea.Exchange> exchanges;
+
 	private final FakeGiteaApi api;
 
 	/** Answers to GETs by target and authorization, once the state is frozen. */
 	private final Map<List<String>, FakeGiteaResponse> frozenAnswers = new ConcurrentHashMap<>();
 
-	FakeGiteaHandler(FakeGiteaState state, FakeGiteaFaults faults, Queue<FakeGitea.Request> log, FakeGiteaApi api) {
+	FakeGiteaHandler(FakeGiteaState state, FakeGiteaFaults faults, Queue<FakeGitea.Request> log,
+			Queue<FakeGitea.Exchange> exchanges, FakeGiteaApi api) {
 		this.state = state;
 		this.faults = faults;
 		this.log = log;
+		this.exchanges = exchanges;
 		this.api = api;
 	}
 
@@ -46,7 +50,9 @@ final class FakeGiteaHandler implements HttpHandler {
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String rawTarget = uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
-			log.add(new FakeGitea.Request(exchange.getRequestMethod(), rawTarget, uri.getPath(), headers));
+			FakeGitea.Request request = new FakeGitea.Request(exchange.getRequestMethod(), rawTarget, uri.getPath(),
+					headers);
+			log.add(request);
 			Optional<FakeGiteaFaults.Rule> delay = faults.claim(target, FakeGiteaFaults.Kind.DELAY);
 			if (delay.isPresent()) {
 				sleep(delay.get());
@@ -73,6 +79,8 @@ final class FakeGiteaHandler implements HttpHandler {
 			if (faults.claim(target, FakeGiteaFaults.Kind.TRUNCATE).isPresent()) {
 				bytes = Arrays.copyOf(bytes, bytes.length / 2);
 			}
+			exchanges.add(new FakeGitea.Exchange(request, body, response.status(),
+					response.headers().get("Content-Type"), bytes));
 			response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.sendResponseHeaders(response.status(), (bytes.length == 0) ? -1 : bytes.length);
 			if (bytes.length > 0) {

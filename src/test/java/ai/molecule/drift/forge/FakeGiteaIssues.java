@@ -70,11 +70,11 @@ final class FakeGiteaIssues {
 		return switch (call.method() + " " + sub) {
 			case "PATCH " -> edit(repo, issue.get(), body);
 			case "GET comments" -> json(200, IntStream.range(0, issue.get().comments.size())
-				.mapToObj((i) -> FakeGitHubIssues.commentJson(issue.get(), i))
+				.mapToObj((i) -> commentJson(repo, issue.get(), i))
 				.toList());
 			case "POST comments" -> {
 				issue.get().comments.add(body.path("body").asString(""));
-				yield json(201, FakeGitHubIssues.commentJson(issue.get(), issue.get().comments.size() - 1));
+				yield json(201, commentJson(repo, issue.get(), issue.get().comments.size() - 1));
 			}
 			case "POST labels" -> {
 				List<Long> ids = ids(body.path("labels"));
@@ -171,6 +171,22 @@ final class FakeGiteaIssues {
 		json.put("labels", labelsJson(repo, issue));
 		json.put("html_url", api.baseUrl() + "/" + repo.owner() + "/" + repo.name() + "/issues/" + issue.number);
 		json.put("pull_request", issue.pull ? Map.of("merged", false) : null);
+		return json;
+	}
+
+	/** Gitea's {@code Comment}. */
+	private Map<String, Object> commentJson(FakeGiteaRepo repo, FakeIssues.Issue issue, int index) {
+		String issueUrl = api.baseUrl() + "/" + repo.owner() + "/" + repo.name() + "/issues/" + issue.number;
+		long id = issue.number * 1000 + index;
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", id);
+		json.put("html_url", issueUrl + "#issuecomment-" + id);
+		json.put("issue_url", issueUrl);
+		json.put("pull_request_url", "");
+		json.put("body", issue.comments.get(index));
+		json.put("assets", List.of());
+		json.put("created_at", FakeGitHubRest.time(FakeGitHubJson.CREATED.plusSeconds(index)));
+		json.put("updated_at", FakeGitHubRest.time(FakeGitHubJson.CREATED.plusSeconds(index)));
 		return json;
 	}
 

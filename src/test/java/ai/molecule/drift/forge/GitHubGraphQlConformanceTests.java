@@ -1,8 +1,10 @@
 package ai.molecule.drift.forge;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
@@ -15,6 +17,7 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every GraphQL document the job can send to GitHub (the file batch at every batch size and number of
  * paths, and the tags query) validates against GitHub's published schema, in its introspection form (the
- * published {@code schema.graphql} holds a duplicate definition).
+ * published {@code schema.graphql} holds a duplicate definition); the fake's answers, and the recorded answers
+ * of {@link GitHubFixturesTests}, have the shape the schema gives the fields their query selects.
  */
 class GitHubGraphQlConformanceTests {
 
@@ -31,6 +35,8 @@ class GitHubGraphQlConformanceTests {
 
 	/** More paths than the scan reads from one repository. */
 	private static final int MAX_PATHS = 8;
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static GraphQLSchema schema;
 
@@ -75,9 +81,75 @@ class GitHubGraphQlConformanceTests {
 		assertThat(errors(undeclaredVariable)).isNotEmpty();
 	}
 
+	/**
+	 * Every answer the fake gives to what the job sends (files of repositories with files, folders, links,
+	 * submodules, a missing repository; lightweight and annotated tags) has the shape the schema gives the
+	 * queried fields, and every request body is a query with its declared variables.
+	 */
+	@Test
+	void everyAnswerOfTheFakeHasTheQueriedShape() {
+		GraphQlAnswers answers = new GraphQlAnswers(schema);
+		try (FakeGitHub github = FakeGitHub.start()) {
+			github.repo("acme", "app").file(".runtime-version", "0.3.1\n").file("docker/Dockerfile", "FROM x\n")
+				.symlink("Dockerfile", "docker/Dockerfile").submodule("workspace").dir("molecule_runtime");
+			github.repo("acme", "empty").empty();
+			github.tag("acme", "runtime", "runtime-v0.3.1", Instant.parse("2026-05-01T10:00:00Z"));
+			GitHubForge forge = TestForges.github(github, TestForges.TOKEN, new TestForges.RecordingSleeper());
+			List<RepoRef> repos = new ArrayList<>(forge.listRepos("acme"));
+			repos.add(new RepoRef("acme", "gone", "main", false, false, false));
+			forge.readAhead(repos, Set.of(".runtime-version", "Dockerfile", "workspace", "molecule_runtime"));
+			forge.listReleaseTags("acme", "runtime");
+
+			List<FakeGitea.Exchange> graphql = github.exchanges().stream()
+				.filter((exchange) -> exchange.request().path().equals("/api/graphql"))
+				.toList();
+			assertThat(graphql).hasSizeGreaterThanOrEqualTo(2);
+			List<String> violations = new ArrayList<>();
+			for (FakeGitea.Exchange exchange : graphql) {
+				JsonNode request = MAPPER.readTree(exchange.requestBody());
+				violations.addAll(answers.requestViolations(request));
+				violations.addAll(answers.violations(request.get("query").asString(),
+						MAPPER.readTree(exchange.responseBody())));
+			}
+			assertThat(violations).isEmpty();
+		}
+	}
+
+	/** The oracle of answers: a missing field, a wrong scalar, an unselected field, a null where none may be. */
+	@Test
+	void aWrongAnswerIsCaught() {
+		GraphQlAnswers answers = new GraphQlAnswers(schema);
+		String query = GitHubGraphQlFiles.query(1, 1);
+		String good = """
+				{"data": {"r0": {"name": "app", "isEmpty": false,
+				  "root": {"entries": [{"name": "Dockerfile", "type": "blob", "mode": 33188}]},
+				  "f0": {"text": "0.3.1", "isBinary": false, "isTruncated": false, "byteSize": 5}}}}""";
+		assertThat(answers.violations(query, MAPPER.readTree(good))).isEmpty();
+		assertThat(answers.violations(query, MAPPER.readTree(good.replace("\"byteSize\": 5", "\"byteSize\": \"5\"")
+			.replace("\"isEmpty\": false", "\"isEmpty\": null")
+			.replace("\"mode\": 33188", "\"mode\": 33188, \"oid\": \"abc\"")
+			.replace("\"isTruncated\": false, ", ""))))
+			.containsExactlyInAnyOrder("$.data.r0.f0.byteSize: \"5\" is not a Int",
+					"$.data.r0.isEmpty: null for a non-null Boolean", "$.data.r0.root.entries[0].oid: not selected by the query",
+					"$.data.r0.f0.isTruncated: selected but missing");
+		assertThat(answers.requestViolations(MAPPER.readTree("{\"query\": \"query($owner: String!) { viewer { login } }\","
+				+ " \"variables\": {\"org\": \"acme\"}}")))
+			.containsExactlyInAnyOrder("request: variable org is not declared", "request: required variable owner is missing");
+	}
+
 	private static List<GraphQLError> errors(String document) {
 		ParseAndValidateResult result = ParseAndValidate.parseAndValidate(schema,
 				ExecutionInput.newExecutionInput(document).build());
 		return result.getErrors();
+	}
+
+	/** The recorded GraphQL answers the client tests serve have the shape of the queries they answer. */
+	@Test
+	void everyRecordedAnswerHasTheQueriedShape() {
+		GraphQlAnswers answers = new GraphQlAnswers(schema);
+		assertThat(answers.violations(GitHubGraphQlFiles.query(2, 4),
+				MAPPER.readTree(FixtureServer.fixture("github/graphql-files.json")))).isEmpty();
+		assertThat(answers.violations(GitHubReleases.TAGS_QUERY,
+				MAPPER.readTree(FixtureServer.fixture("github/graphql-tags.json")))).isEmpty();
 	}
 }

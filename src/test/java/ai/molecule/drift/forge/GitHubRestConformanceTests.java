@@ -2,13 +2,19 @@ package ai.molecule.drift.forge;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import ai.molecule.drift.forge.TestForges.RecordingSleeper;
 
@@ -17,11 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every REST request the job makes of GitHub (listing, file reads without GraphQL, tags and releases, the
  * tracking issue) is an operation of GitHub's published REST description, with only the query parameters
- * it declares. Request bodies are not checked here.
+ * it declares and a body of its request body schema; the fake's answers, and the recorded answers of
+ * {@link GitHubFixturesTests}, have the schema of their operation's response.
  */
 class GitHubRestConformanceTests {
 
 	private static final String REST_ROOT = "/api/v3";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static String json;
 
 	private static OpenApiRequests description;
 
@@ -31,8 +42,8 @@ class GitHubRestConformanceTests {
 
 	@BeforeAll
 	static void loadDescription() {
-		description = new OpenApiRequests(
-				ApiDescriptions.file(ApiDescriptions.GITHUB_REST_OPENAPI, "package/generated/api.github.com.json"));
+		json = ApiDescriptions.file(ApiDescriptions.GITHUB_REST_OPENAPI, "package/generated/api.github.com.json");
+		description = new OpenApiRequests(json);
 	}
 
 	@AfterEach
@@ -42,12 +53,45 @@ class GitHubRestConformanceTests {
 
 	@Test
 	void everyRequestOfAScanAndOfThePublishingIsADocumentedOperation() {
+		scanAndPublish();
+		// The fake serves at an Enterprise Server's root (/api/v3, /api/graphql); the description's paths start
+		// at api.github.com's.
+		List<FakeGitea.Request> requests = github.requests().stream()
+			.filter((request) -> request.path().startsWith(REST_ROOT))
+			.toList();
+		assertThat(requests).hasSizeGreaterThan(10);
+		assertThat(requests).flatMap((request) -> description.violations(request.method(),
+				request.target().substring(REST_ROOT.length())))
+			.isEmpty();
+	}
+
+	/**
+	 * Every JSON answer of the fake is shaped as GitHub's description says for its operation and status
+	 * (required properties, types, enums, nullability), and every request body as the operation's.
+	 */
+	@Test
+	void everyAnswerAndRequestBodyHasTheDescribedSchema() {
+		scanAndPublish();
+		OpenApiExchanges exchanges = new OpenApiExchanges(json, REST_ROOT);
+		assertThat(exchanges.violations(github.exchanges())).isEmpty();
+		assertThat(exchanges.checked()).contains("GET /orgs/{org}/repos 200", "GET /repos/{owner}/{repo} 200",
+				"GET /repos/{owner}/{repo}/contents/{path} 200", "GET /repos/{owner}/{repo}/tags 200",
+				"GET /repos/{owner}/{repo}/releases 200", "GET /repos/{owner}/{repo}/issues 200",
+				"POST /repos/{owner}/{repo}/issues 201", "PATCH /repos/{owner}/{repo}/issues/{issue_number} 200",
+				"POST /repos/{owner}/{repo}/issues/{issue_number}/labels 200",
+				"GET /repos/{owner}/{repo}/issues/{issue_number}/comments 200",
+				"POST /repos/{owner}/{repo}/issues/{issue_number}/comments 201", "GET /repos/{owner}/{repo}/labels 200",
+				"POST /repos/{owner}/{repo}/labels 201");
+	}
+
+	private void scanAndPublish() {
 		IntStream.range(0, 120).forEach((i) -> github.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
 		github.repo("acme", "nested").file("docker/Dockerfile", "FROM x\n").dir("workspace");
 		github.repo("acme", "runtime").file("pyproject.toml", "[project]\nversion = \"0.3.20\"\n");
 		github.tag("acme", "runtime", "runtime-v0.3.1", Instant.parse("2026-05-01T10:00:00Z"));
 		github.release("acme", "runtime", "runtime-v0.3.1", Instant.parse("2026-05-02T10:00:00Z"), false, false);
 		github.repo("acme", "tracker");
+		github.issues("acme", "tracker").addPull("A pull request", "");
 
 		GitHubForge withoutToken = TestForges.github(github, null, sleeper);
 		withoutToken.listRepos("acme");
@@ -68,16 +112,6 @@ class GitHubRestConformanceTests {
 		tracker.addLabels("acme", "tracker", issue.number(), List.of(label));
 		tracker.comment("acme", "tracker", issue.number(), "a comment");
 		tracker.comments("acme", "tracker", issue.number());
-
-		// The fake serves at an Enterprise Server's root (/api/v3, /api/graphql); the description's paths start
-		// at api.github.com's.
-		List<FakeGitea.Request> requests = github.requests().stream()
-			.filter((request) -> request.path().startsWith(REST_ROOT))
-			.toList();
-		assertThat(requests).hasSizeGreaterThan(10);
-		assertThat(requests).flatMap((request) -> description.violations(request.method(),
-				request.target().substring(REST_ROOT.length())))
-			.isEmpty();
 	}
 
 	/** The oracle itself: an undocumented parameter, path or method is caught. */
@@ -89,5 +123,46 @@ class GitHubRestConformanceTests {
 			.contains("undeclared query parameter perpage");
 		assertThat(description.violations("GET", "/orgs/acme/repositories")).isNotEmpty();
 		assertThat(description.violations("DELETE", "/repos/acme/runtime/tags")).isNotEmpty();
+	}
+
+	/** The oracle of answers: a release without its {@code created_at}, a pull request without its links. */
+	@Test
+	void aWrongAnswerIsCaught() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		FakeGitHubJson shapes = new FakeGitHubJson("http://127.0.0.1:1");
+		FakeGiteaRepo repo = new FakeGiteaRepo(new Object(), "acme", "runtime", 1)
+			.release("runtime-v0.3.1", Instant.parse("2026-05-02T10:00:00Z"), false, false);
+		ObjectNode release = (ObjectNode) MAPPER.valueToTree(shapes.release(repo, repo.releases().get(0)));
+		JsonNode releases = schemas.responseSchema("GET", "/repos/{owner}/{repo}/releases", 200);
+		assertThat(schemas.violations(releases, MAPPER.createArrayNode().add(release))).isEmpty();
+		release.remove("created_at");
+		assertThat(schemas.violations(releases, MAPPER.createArrayNode().add(release)))
+			.containsExactly("$[0]: required property created_at is missing");
+
+		FakeIssues issues = new FakeIssues(new Object(), new AtomicLong());
+		ObjectNode pull = (ObjectNode) MAPPER.valueToTree(shapes.issue("acme", "runtime", issues.addPull("p", ""),
+				List.of()));
+		JsonNode issueList = schemas.responseSchema("GET", "/repos/{owner}/{repo}/issues", 200);
+		assertThat(schemas.violations(issueList, MAPPER.createArrayNode().add(pull))).isEmpty();
+		((ObjectNode) pull.get("pull_request")).remove("diff_url");
+		pull.put("state", 1);
+		assertThat(schemas.violations(issueList, MAPPER.createArrayNode().add(pull))).containsExactlyInAnyOrder(
+				"$[0].pull_request: required property diff_url is missing",
+				"$[0].state: number where string is expected");
+	}
+
+	/** The recorded answers the client tests serve ({@code fixtures/github}) are shaped as GitHub documents them. */
+	@Test
+	void everyRecordedAnswerHasTheDescribedSchema() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		List<String> violations = new ArrayList<>();
+		GitHubFixturesTests.FIXTURES.forEach((recorded) -> {
+			String fixture = recorded.getKey();
+			String[] parts = recorded.getValue().split(" ");
+			JsonNode schema = schemas.responseSchema(parts[0], parts[1], Integer.parseInt(parts[2]));
+			schemas.violations(schema, MAPPER.readTree(FixtureServer.fixture(fixture)))
+				.forEach((violation) -> violations.add(fixture + " " + violation));
+		});
+		assertThat(violations).isEmpty();
 	}
 }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import ai.molecule.drift.forge.TestForges.RecordingSleeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +26,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every REST request the job makes of Gitea (listing, file reads with and without the batch
  * {@code file-contents} endpoint, raw reads, tags and releases, the tracking issue) is an operation of
- * Gitea's own swagger, with only the query parameters it declares. The swagger is committed trimmed
- * ({@code gitea-swagger-v1.trimmed.json}, see the NOTICE beside it). Request bodies are not checked here.
+ * Gitea's own swagger (1.25.3), with only the query parameters it declares and a body of its body
+ * parameter's schema; the fake's answers, and the recorded answers of {@link GiteaFixturesTests}, have the
+ * schema of their operation's response. The swagger is committed trimmed ({@code gitea-swagger-v1.trimmed.json},
+ * see the NOTICE beside it).
  */
 class GiteaRestConformanceTests {
 
 	private static final String API_ROOT = "/api/v1";
 
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	private static final String DESCRIPTION = "gitea-swagger-v1.trimmed.json";
+
+	/** The operations the job uses. */
+	private static final List<String> OPERATIONS = List.of("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
+			"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents-ext/{filepath}",
+			"GET /repos/{owner}/{repo}/contents/{filepath}",
+			"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
+			"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
+			"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
+			"PATCH /repos/{owner}/{repo}/issues/{index}", "POST /repos/{owner}/{repo}/issues/{index}/labels",
+			"GET /repos/{owner}/{repo}/issues/{index}/comments",
+			"POST /repos/{owner}/{repo}/issues/{index}/comments", "GET /repos/{owner}/{repo}/labels",
+			"POST /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels");
+
+	private static String json;
 
 	private static OpenApiRequests description;
 
@@ -40,7 +63,8 @@ class GiteaRestConformanceTests {
 	static void loadDescription() {
 		try (InputStream in = GiteaRestConformanceTests.class.getResourceAsStream(DESCRIPTION)) {
 			assertThat(in).as(DESCRIPTION + " on the test class path").isNotNull();
-			description = new OpenApiRequests(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			description = new OpenApiRequests(json);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -54,6 +78,40 @@ class GiteaRestConformanceTests {
 
 	@Test
 	void everyRequestOfAScanAndOfThePublishingIsADocumentedOperation() {
+		scanAndPublish();
+		List<FakeGitea.Request> requests = gitea.requests();
+		assertThat(requests).allSatisfy((request) -> assertThat(request.path()).startsWith(API_ROOT + "/"));
+		// Each operation the job uses was exercised, so that none escapes the check.
+		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
+			.collect(Collectors.toSet())).containsAll(OPERATIONS);
+		assertThat(requests).flatMap((request) -> description.violations(request.method(),
+				request.target().substring(API_ROOT.length())))
+			.isEmpty();
+	}
+
+	/**
+	 * Every JSON answer of the fake is shaped as Gitea's description says for its operation and status, and
+	 * every request body as the operation's body parameter.
+	 */
+	@Test
+	void everyAnswerAndRequestBodyHasTheDescribedSchema() {
+		scanAndPublish();
+		// The operation's summary: "... of an entry in a repository, or a list of entries if a dir".
+		OpenApiExchanges exchanges = new OpenApiExchanges(json, API_ROOT).alsoAnswering(
+				"GET /repos/{owner}/{repo}/contents/{filepath}", "#/responses/ContentsListResponse");
+		assertThat(exchanges.violations(gitea.exchanges())).isEmpty();
+		assertThat(exchanges.checked()).contains("GET /orgs/{org}/repos 200", "GET /repos/{owner}/{repo} 200",
+				"GET /repos/{owner}/{repo}/contents 200", "GET /repos/{owner}/{repo}/contents-ext/{filepath} 200",
+				"GET /repos/{owner}/{repo}/contents/{filepath} 200", "GET /repos/{owner}/{repo}/file-contents 200",
+				"GET /repos/{owner}/{repo}/tags 200", "GET /repos/{owner}/{repo}/releases 200",
+				"GET /repos/{owner}/{repo}/issues 200", "POST /repos/{owner}/{repo}/issues 201",
+				"PATCH /repos/{owner}/{repo}/issues/{index} 201", "POST /repos/{owner}/{repo}/issues/{index}/labels 200",
+				"GET /repos/{owner}/{repo}/issues/{index}/comments 200",
+				"POST /repos/{owner}/{repo}/issues/{index}/comments 201", "GET /repos/{owner}/{repo}/labels 200",
+				"POST /repos/{owner}/{repo}/labels 201", "GET /orgs/{org}/labels 200");
+	}
+
+	private void scanAndPublish() {
 		IntStream.range(0, 120).forEach((i) -> gitea.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
 		gitea.maxBlobSize(64);
 		gitea.repo("acme", "nested")
@@ -95,24 +153,6 @@ class GiteaRestConformanceTests {
 		tracker.addLabels("acme", "tracker", issue.number(), List.of(label));
 		tracker.comment("acme", "tracker", issue.number(), "a comment");
 		tracker.comments("acme", "tracker", issue.number());
-
-		List<FakeGitea.Request> requests = gitea.requests();
-		assertThat(requests).allSatisfy((request) -> assertThat(request.path()).startsWith(API_ROOT + "/"));
-		// Each operation the job uses was exercised, so that none escapes the check.
-		assertThat(requests.stream().map((request) -> request.method() + " " + operation(request))
-			.collect(Collectors.toSet())).contains("GET /orgs/{org}/repos", "GET /repos/{owner}/{repo}",
-					"GET /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents-ext/{filepath}",
-					"GET /repos/{owner}/{repo}/contents/{filepath}",
-					"GET /repos/{owner}/{repo}/file-contents", "GET /repos/{owner}/{repo}/raw/{filepath}",
-					"GET /repos/{owner}/{repo}/tags", "GET /repos/{owner}/{repo}/releases",
-					"GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
-					"PATCH /repos/{owner}/{repo}/issues/{index}", "POST /repos/{owner}/{repo}/issues/{index}/labels",
-					"GET /repos/{owner}/{repo}/issues/{index}/comments",
-					"POST /repos/{owner}/{repo}/issues/{index}/comments", "GET /repos/{owner}/{repo}/labels",
-					"POST /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels");
-		assertThat(requests).flatMap((request) -> description.violations(request.method(),
-				request.target().substring(API_ROOT.length())))
-			.isEmpty();
 	}
 
 	/** The oracle itself: an undocumented parameter, path or method is caught. */
@@ -139,5 +179,47 @@ class GiteaRestConformanceTests {
 	private static String operation(FakeGitea.Request request) {
 		String path = request.target().substring(API_ROOT.length()).split("\\?", 2)[0];
 		return description.template(path);
+	}
+
+	/** The oracle of answers: a wrong type, an object format Gitea does not have, an entry that is not a listing. */
+	@Test
+	void aWrongAnswerIsCaught() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		JsonNode releases = schemas.responseSchema("GET", "/repos/{owner}/{repo}/releases", 200);
+		assertThat(schemas.violations(releases, MAPPER.readTree("""
+				[{"id": 1, "tag_name": "v1", "draft": false, "published_at": "2026-05-02T10:00:00Z"}]"""))).isEmpty();
+		assertThat(schemas.violations(releases, MAPPER.readTree("""
+				[{"id": "1", "tag_name": "v1", "draft": "false", "published_at": "2 May 2026"}]""")))
+			.containsExactlyInAnyOrder("$[0].id: string where integer is expected",
+					"$[0].draft: string where boolean is expected",
+					"$[0].published_at: \"2 May 2026\" is not a date-time");
+		JsonNode repository = schemas.responseSchema("GET", "/repos/{owner}/{repo}", 200);
+		assertThat(schemas.violations(repository, MAPPER.readTree("{\"id\": 3, \"object_format_name\": \"md5\"}")))
+			.containsExactly("$.object_format_name: \"md5\" is not one of [\"sha1\",\"sha256\"]");
+		JsonNode listing = schemas.responseSchema("GET", "/repos/{owner}/{repo}/contents", 200);
+		assertThat(schemas.violations(listing, MAPPER.readTree("{\"name\": \"Dockerfile\"}")))
+			.containsExactly("$: object where array is expected");
+		JsonNode comment = schemas.requestSchema("POST", "/repos/{owner}/{repo}/issues/{index}/comments");
+		assertThat(schemas.violations(comment, MAPPER.readTree("{\"text\": \"x\"}")))
+			.containsExactly("$: required property body is missing");
+	}
+
+	/** The recorded answers the client tests serve ({@code fixtures/gitea}) are shaped as Gitea documents them. */
+	@Test
+	void everyRecordedAnswerHasTheDescribedSchema() {
+		OpenApiSchemas schemas = new OpenApiSchemas(json);
+		List<String> violations = new ArrayList<>();
+		GiteaFixturesTests.FIXTURES.forEach((recorded) -> {
+			String fixture = recorded.getKey();
+			String[] parts = recorded.getValue().split(" ");
+			JsonNode schema = schemas.responseSchema(parts[0], parts[1], Integer.parseInt(parts[2]));
+			schemas.violations(schema, MAPPER.readTree(FixtureServer.fixture(fixture)))
+				.forEach((violation) -> violations.add(fixture + " " + violation));
+		});
+		assertThat(violations).isEmpty();
+		assertThat(GiteaFixturesTests.FIXTURES).map(Map.Entry::getValue).map((operation) -> operation.substring(0,
+				operation.lastIndexOf(' '))).containsAll(OPERATIONS.stream()
+					.filter((operation) -> !operation.endsWith("/raw/{filepath}"))
+					.toList());
 	}
 }
