@@ -3,6 +3,10 @@ package ai.molecule.drift.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * Writes the demo org's template repositories (plain folders), each showing one situation the scan
@@ -11,6 +15,9 @@ import java.nio.file.Path;
 final class DemoTemplates {
 
 	static final String RUNTIME_PACKAGE = "molecule-ai-workspace-runtime";
+
+	/** When the demo's templates were committed: before every release the demo's policy measures. */
+	private static final Instant TEMPLATES_CREATED = Instant.parse("2026-01-05T09:00:00Z");
 
 	private final Path root;
 
@@ -64,8 +71,30 @@ final class DemoTemplates {
 		contracts.vendor("molecule-core", DemoContracts.Snapshot.IN_SYNC);
 		contracts.vendor(prefix + "langgraph", DemoContracts.Snapshot.STALE);
 		contracts.vendor(prefix + "autogen", DemoContracts.Snapshot.EDITED);
+		commitEach();
 		new Folder(root.resolve("molecule-ai-website")).file("README.md", readme("molecule-ai-website",
 				"The public website; outside the template prefix and not listed, so never scanned."));
+	}
+
+	/**
+	 * Makes each template folder a git repository with its files in one commit, so that bump proposals
+	 * ({@code drift.propose.enabled}) have branches to be made on.
+	 */
+	private void commitEach() throws IOException {
+		try (var folders = Files.list(root)) {
+			for (Path dir : folders.filter(Files::isDirectory).sorted().toList()) {
+				if (Files.exists(dir.resolve(".git"))) {
+					continue;
+				}
+				try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+					DemoRuntimeRepo.isolateFromUserConfig(git);
+					DemoRuntimeRepo.commit(git, "Create " + dir.getFileName(), TEMPLATES_CREATED);
+				}
+				catch (GitAPIException ex) {
+					throw new IOException("cannot make the demo template " + dir + " a git repository: " + ex.getMessage(), ex);
+				}
+			}
+		}
 	}
 
 	private Folder consumer(String name, String pinFile, String dockerArg, String requirementsPin, String about)

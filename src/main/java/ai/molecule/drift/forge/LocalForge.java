@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,11 @@ public final class LocalForge implements Forge {
 			return FileBytes.absent("no ref " + ref + " in a folder that is no git repository");
 		}
 		return paths.blob(dir.get(), repo, path);
+	}
+
+	/** Proposes bumps as branches of the repository folders' git repositories. */
+	public BumpWriter bumps(Clock clock) {
+		return new LocalBumps(paths, clock);
 	}
 
 	private static String branch(Path dir, String name) {

@@ -20,6 +20,7 @@ import ai.molecule.drift.lag.ReleaseLine;
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.lag.SsotSource;
 import ai.molecule.drift.lag.Version;
+import ai.molecule.drift.model.Proposal;
 import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunReport.ForgeInfo;
@@ -39,11 +40,25 @@ public class RunStore {
 
 	private final RunSummary summary;
 
+	private final ProposalRows proposals;
+
 	public RunStore(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.repoRows = new RepoResultRows(jdbc, template);
 		this.summary = new RunSummary(jdbc);
+		this.proposals = new ProposalRows(jdbc);
+	}
+
+	/** Records the bump proposed for a scanned repository of the run. */
+	@Transactional
+	public void saveProposal(long runId, String repo, Proposal proposal) {
+		proposals.insert(runId, repo, proposal);
+	}
+
+	/** The repository's latest staged proposal of an earlier run: the stages done count from it. */
+	public Optional<Proposal> lastStagedProposal(long runId, String repo) {
+		return proposals.lastStaged(runId, repo);
 	}
 
 	/** Records a new run as {@code running}; returns its id. */
@@ -145,7 +160,8 @@ public class RunStore {
 		ForgeInfo forge = new ForgeInfo((String) run.get("FORGE_TYPE"), (String) run.get("FORGE_BASE_URL"),
 				(String) run.get("ORG"), (String) run.get("REPO_PREFIX"));
 		return new RunReport(runId, instant(run.get("STARTED_AT")), instant(run.get("FINISHED_AT")),
-				RunStatus.fromId((String) run.get("STATUS")), reasons, forge, ssot(runId), repoRows.load(runId));
+				RunStatus.fromId((String) run.get("STATUS")), reasons, forge, ssot(runId), repoRows.load(runId),
+				proposals.load(runId));
 	}
 
 	public Optional<RunStatus> status(long runId) {

@@ -31,6 +31,9 @@ import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunFinishedListener;
 import ai.molecule.drift.policy.Policy;
 import ai.molecule.drift.policy.PolicyLoader;
+import ai.molecule.drift.propose.BumpProposals;
+import ai.molecule.drift.propose.ProposeSetup;
+import ai.molecule.drift.propose.RunProposals;
 import ai.molecule.drift.publish.IssuePublication;
 import ai.molecule.drift.report.ReportRenderer;
 import ai.molecule.drift.report.ReportWriter;
@@ -51,6 +54,9 @@ public class ConsumerDriftJobConfiguration {
 
 	public static final String REPORT_STEP = "report";
 
+	/** Bump proposals for the lagging consumers (a no-op unless {@code drift.propose.enabled}). */
+	public static final String PROPOSE_STEP = "propose";
+
 	/** The report as a tracking issue (a no-op unless configured). */
 	public static final String PUBLISH_STEP = "publish";
 
@@ -64,8 +70,8 @@ public class ConsumerDriftJobConfiguration {
 	public static final String RUN_STARTED = "runStarted";
 
 	@Bean
-	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step reportStep,
-			Step publishStep, RunStore store, DriftProperties properties, Clock clock,
+	Job consumerDriftJob(JobRepository jobRepository, Step resolveSsotStep, Step scanStep, Step proposeStep,
+			Step reportStep, Step publishStep, RunStore store, DriftProperties properties, Clock clock,
 			ObjectProvider<RunFinishedListener> runFinishedListeners, HistoryRetention historyRetention) {
 		RunLifecycle lifecycle = new RunLifecycle(store, properties, clock,
 				runFinishedListeners.orderedStream().toList());
@@ -74,7 +80,8 @@ public class ConsumerDriftJobConfiguration {
 			.start(resolveSsotStep)
 			.on("FAILED").to(reportStep)
 			.from(resolveSsotStep).on("*").to(scanStep)
-			.from(scanStep).on("*").to(reportStep)
+			.from(scanStep).on("*").to(proposeStep)
+			.from(proposeStep).on("*").to(reportStep)
 			.from(reportStep).on("FAILED").fail()
 			.from(reportStep).on("*").to(publishStep)
 			.end()
@@ -167,6 +174,22 @@ public class ConsumerDriftJobConfiguration {
 					transactionManager)
 			.listener(new StepLog())
 			.build();
+	}
+
+	@Bean
+	Step proposeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ProposeTasklet proposeTasklet) {
+		return new StepBuilder(PROPOSE_STEP, jobRepository).tasklet(proposeTasklet, transactionManager)
+			.listener(new StepLog())
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ProposeTasklet proposeTasklet(ProposeSetup setup, RunStore store, Forge forge, Policy policy,
+			DriftProperties properties, Clock clock) {
+		return new ProposeTasklet(new RunProposals(store,
+				new BumpProposals(forge, setup.writer(forge, clock), policy.propose(), properties.org())), setup.enabled());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ai.molecule.drift.lag.Ssot;
 
@@ -19,13 +20,26 @@ import ai.molecule.drift.lag.Ssot;
  * @param forge where the scan looked
  * @param ssot the SSOT (or why it is unresolved)
  * @param repos every scanned repository, sorted by name
+ * @param proposals the bump proposed for a repository this run, by name
  */
 public record RunReport(long runId, Instant startedAt, Instant finishedAt, RunStatus status, List<String> reasons,
-		ForgeInfo forge, Ssot ssot, List<RepoResult> repos) {
+		ForgeInfo forge, Ssot ssot, List<RepoResult> repos, Map<String, Proposal> proposals) {
 
 	public RunReport {
 		reasons = List.copyOf(reasons);
 		repos = repos.stream().sorted(Comparator.comparing(RepoResult::name)).toList();
+		proposals = Map.copyOf(proposals);
+	}
+
+	/** A run without bump proposals. */
+	public RunReport(long runId, Instant startedAt, Instant finishedAt, RunStatus status, List<String> reasons,
+			ForgeInfo forge, Ssot ssot, List<RepoResult> repos) {
+		this(runId, startedAt, finishedAt, status, reasons, forge, ssot, repos, Map.of());
+	}
+
+	/** The bump proposed for the repository this run, if any. */
+	public Optional<Proposal> proposal(String repo) {
+		return Optional.ofNullable(proposals.get(repo));
 	}
 
 	public int exitCode() {

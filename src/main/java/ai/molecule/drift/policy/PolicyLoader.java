@@ -37,7 +37,7 @@ public class PolicyLoader {
 	static final int MAX_SIZE = 1024 * 1024;
 
 	static final List<String> TOP_LEVEL_KEYS = List.of("consumers", "exempt", "max-lag-releases", "fail-on",
-			"contracts-required");
+			"contracts-required", "propose");
 
 	private static final String SETTING = "drift.policy-file (env DRIFT_POLICY_FILE)";
 

@@ -27,6 +27,8 @@ final class PolicyReader {
 
 	static final List<String> EXEMPTION_KEYS = List.of("repo", "reason", "expires");
 
+	static final List<String> PROPOSE_KEYS = List.of("max-step", "labels", "exclude");
+
 	/** Gitea and GitHub both limit names to these characters and 100 of them. */
 	private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -52,7 +54,7 @@ final class PolicyReader {
 		Set<FindingCode> failOn = failOn(top.get("fail-on"));
 		List<String> names = consumers.values().stream().map(PolicyNodes::text).toList();
 		List<String> contractsRequired = contractsRequired(top.get("contracts-required"));
-		return new Policy(names, exemptions, maxLagReleases, failOn, contractsRequired);
+		return new Policy(names, exemptions, maxLagReleases, failOn, contractsRequired, propose(top.get("propose")));
 	}
 
 	/** Consumers keyed by lower-cased name, because forges treat repository names case-insensitively. */
@@ -178,6 +180,49 @@ final class PolicyReader {
 			codes.add(code);
 		}
 		return codes;
+	}
+
+	/** The {@code propose} block: every key optional. */
+	private Policy.Propose propose(Entry entry) {
+		if (entry == null || PolicyNodes.isNull(entry.value())) {
+			return Policy.Propose.DEFAULTS;
+		}
+		if (!(entry.value() instanceof MappingNode mapping)) {
+			throw nodes.error(entry.value(), "propose: must be a mapping with the keys " + String.join(", ", PROPOSE_KEYS)
+					+ ", not " + PolicyNodes.describe(entry.value()));
+		}
+		Map<String, Entry> entries = nodes.entries(mapping, "propose: ");
+		for (Entry e : entries.values()) {
+			if (!PROPOSE_KEYS.contains(e.name())) {
+				throw nodes.error(e.key(), "propose: unknown key \"" + e.name() + "\"; allowed keys are "
+						+ String.join(", ", PROPOSE_KEYS));
+			}
+		}
+		int maxStep = Policy.Propose.DEFAULTS.maxStep();
+		Entry step = entries.get("max-step");
+		if (step != null) {
+			String text = PolicyNodes.text(step.value());
+			if (text == null || !Tag.INT.equals(step.value().getTag()) || !DIGITS.matcher(text).matches()
+					|| Integer.parseInt(text) < 1) {
+				throw nodes.error(step.value(), "propose.max-step: must be a whole number of releases, 1 or more, not "
+						+ PolicyNodes.describe(step.value()));
+			}
+			maxStep = Integer.parseInt(text);
+		}
+		List<String> labels = new ArrayList<>();
+		for (Node label : list(entries.get("labels"), "a list of label names")) {
+			String text = PolicyNodes.text(label);
+			if (text == null || text.isBlank() || !(label instanceof ScalarNode)) {
+				throw nodes.error(label, "propose.labels: must be label names, not " + PolicyNodes.describe(label));
+			}
+			labels.add(text);
+		}
+		List<String> exclude = new ArrayList<>();
+		List<Node> excluded = list(entries.get("exclude"), "a list of repository names");
+		for (int i = 0; i < excluded.size(); i++) {
+			exclude.add(repoName(excluded.get(i), "propose.exclude[" + i + "]: "));
+		}
+		return new Policy.Propose(maxStep, labels, exclude);
 	}
 
 	/** Vendored paths, plain and relative as in a lock, each once. */

@@ -1,5 +1,7 @@
 /**
- * Bump proposals: for each lagging consumer, the release to bump to (in stages for a big lag) and the
- * exact change to its pin files. The plan and the rewrite are pure; writing them to a forge comes later.
+ * Bump proposals: for each lagging consumer, the release to bump to (in stages for a big lag, {@link
+ * ai.molecule.drift.propose.BumpPlan}), the exact change to its pin files ({@link
+ * ai.molecule.drift.propose.PinRewrite}), both pure, and the proposals made through a forge's
+ * {@code BumpWriter}.
  */
 package ai.molecule.drift.propose;

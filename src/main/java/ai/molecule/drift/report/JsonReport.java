@@ -8,6 +8,7 @@ import ai.molecule.drift.model.Classification;
 import ai.molecule.drift.model.ContractCheck;
 import ai.molecule.drift.model.ContractSummary;
 import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.Proposal;
 import ai.molecule.drift.model.RepoResult;
 import ai.molecule.drift.model.RunReport;
 import ai.molecule.drift.model.RunReport.ForgeInfo;
@@ -55,7 +56,7 @@ final class JsonReport {
 		ssot(root.putObject("ssot"), report.ssot());
 		counts(root.putObject("counts"), report.counts());
 		ArrayNode repos = root.putArray("repos");
-		report.repos().forEach(repo -> repo(repos.addObject(), repo));
+		report.repos().forEach(repo -> repo(repos.addObject(), repo, report.proposal(repo.name()).orElse(null)));
 		ArrayNode contracts = root.putArray("contracts");
 		report.contracts().forEach(summary -> contractSummary(contracts.addObject(), summary));
 		// Not in the contract's example: added so a script can say why without parsing HTML.
@@ -88,7 +89,7 @@ final class JsonReport {
 		counts.forEach((classification, count) -> node.put(classification.id(), count));
 	}
 
-	private static void repo(ObjectNode node, RepoResult repo) {
+	private static void repo(ObjectNode node, RepoResult repo, Proposal proposal) {
 		node.put("name", repo.name());
 		node.put("classification", repo.classification().id());
 		node.put("archived", repo.archived());
@@ -98,6 +99,27 @@ final class JsonReport {
 		repo.findings().forEach(finding -> finding(findings.addObject(), finding));
 		ArrayNode contracts = node.putArray("contracts");
 		repo.contracts().forEach(check -> contract(contracts.addObject(), check));
+		proposal(node, proposal);
+	}
+
+	private static void proposal(ObjectNode repo, Proposal proposal) {
+		if (proposal == null) {
+			repo.putNull("proposal");
+			return;
+		}
+		ObjectNode node = repo.putObject("proposal");
+		node.put("target", proposal.target());
+		node.put("stage", proposal.stage());
+		node.put("stages", proposal.stages());
+		node.put("branch", proposal.branch());
+		node.put("number", proposal.number());
+		node.put("url", proposal.url());
+		node.put("state", proposal.state().id());
+		node.put("openedAt", ReportView.iso(proposal.openedAt()));
+		if (proposal.reason() != null) {
+			// Not in the contract's list: why a proposal failed or was declined, for a script to say.
+			node.put("reason", proposal.reason());
+		}
 	}
 
 	private static void contract(ObjectNode node, ContractCheck check) {

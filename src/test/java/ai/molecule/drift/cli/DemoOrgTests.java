@@ -174,7 +174,8 @@ class DemoOrgTests {
 		try (Reader reader = Files.newBufferedReader(demo.policyFile())) {
 			policy = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
 		}
-		assertThat(policy).containsOnlyKeys("consumers", "exempt", "max-lag-releases", "fail-on", "contracts-required");
+		assertThat(policy).containsOnlyKeys("consumers", "exempt", "max-lag-releases", "fail-on", "contracts-required",
+				"propose");
 		assertThat((List<String>) policy.get("consumers")).containsExactly(T + "claude-code", T + "langgraph",
 				T + "crewai", T + "autogen", T + "deepagents", T + "hermes", T + "openclaw", T + "codex",
 				T + "google-adk", T + "gemini-cli", "molecule-core");

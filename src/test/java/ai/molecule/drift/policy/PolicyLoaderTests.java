@@ -190,9 +190,9 @@ class PolicyLoaderTests {
 		@Test
 		void topLevelMustBeAMapping() {
 			assertError("# the consumers\n- molecule-core\n", "drift-policy.yml:2: the policy must be a mapping with "
-					+ "the keys consumers, exempt, max-lag-releases, fail-on, contracts-required, not a list");
+					+ "the keys consumers, exempt, max-lag-releases, fail-on, contracts-required, propose, not a list");
 			assertError("molecule-core\n", "drift-policy.yml:1: the policy must be a mapping with the keys consumers, "
-					+ "exempt, max-lag-releases, fail-on, contracts-required, not \"molecule-core\"");
+					+ "exempt, max-lag-releases, fail-on, contracts-required, propose, not \"molecule-core\"");
 		}
 
 		@Test
@@ -220,7 +220,7 @@ class PolicyLoaderTests {
 		@Test
 		void unknownTopLevelKeyListsTheAllowedOnes() {
 			assertError("consumers: []\nmax-lag: 3\n", "drift-policy.yml:2: unknown top-level key \"max-lag\"; "
-					+ "allowed keys are consumers, exempt, max-lag-releases, fail-on, contracts-required");
+					+ "allowed keys are consumers, exempt, max-lag-releases, fail-on, contracts-required, propose");
 		}
 
 		@Test
@@ -232,7 +232,7 @@ class PolicyLoaderTests {
 		@Test
 		void mergeKeysAreNotExpanded() {
 			assertError("<<: {consumers: [a]}\n", "drift-policy.yml:1: unknown top-level key \"<<\"; allowed keys are "
-					+ "consumers, exempt, max-lag-releases, fail-on, contracts-required");
+					+ "consumers, exempt, max-lag-releases, fail-on, contracts-required, propose");
 		}
 
 		@Test

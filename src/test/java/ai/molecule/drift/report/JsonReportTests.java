@@ -97,7 +97,7 @@ class JsonReportTests {
 	void repoWithPinLagAndFindings() {
 		JsonNode repo = repo(parse(ReportFixtures.failRun()), PREFIX + "langgraph");
 		assertThat(repo.propertyNames()).containsExactly("name", "classification", "archived", "pin", "lag", "findings",
-				"contracts");
+				"contracts", "proposal");
 		assertThat(repo.get("classification").asString()).isEqualTo("enumerated");
 		assertThat(repo.get("archived").isBoolean()).isTrue();
 		assertThat(repo.get("archived").asBoolean()).isFalse();
