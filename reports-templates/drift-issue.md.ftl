@@ -13,7 +13,7 @@ ${marker}
 
 <@m.headline baseUrl=false/>
 
-<@m.needsAction failureLimit=attentionLimit laggardLimit=10 leftOut=fullReportText/>
+<@m.needsAction failureLimit=attentionLimit laggardLimit=5 leftOut=fullReportText/>
 
 ### Changes since the previous run
 

@@ -2,14 +2,15 @@
 <#import "lib/markdown.ftl" as m>
 <#--
   For an issue or a pull request, readable on a phone: the headline, a compact table of what needs action,
-  the changes since the previous run, the trend in a line, then every repository folded in <details>.
+  the changes since the previous run, the trend in a line (from the second run on), then every repository
+  folded in <details>.
   The sections are macros of lib/markdown.ftl.
 -->
 ## Consumer drift: ${run.verdict}
 
 <@m.headline/>
 
-<@m.needsAction failureLimit=run.attention?size laggardLimit=10/>
+<@m.needsAction failureLimit=run.attention?size laggardLimit=5/>
 
 <#if history.changes??>
 <#assign changes = history.changes>
@@ -38,7 +39,7 @@ No earlier complete pass or fail run to compare with.
 </#if>
 
 </#if>
-<#if history.trend??>
+<#if history.trend?? && history.trend.runs gt 1>
 ### Trend
 
 ${m.text(history.trend.summary())}, over the last ${history.trend.runs?c} runs (${history.trend.firstDate} to ${history.trend.lastDate}).

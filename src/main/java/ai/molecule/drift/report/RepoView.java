@@ -66,9 +66,15 @@ public record RepoView(String name, String displayName, String classification, b
 		return lag.releases() == null ? 0 : lag.releases();
 	}
 
-	/** Findings the lag column does not already say (pin drift and lag over the policy's limit do). */
+	/**
+	 * Findings the lag column does not already say (pin drift and lag over the policy's limit do), errors
+	 * first: what "needs action" lists.
+	 */
 	public List<FindingView> findingsBeyondLag() {
-		return findings.stream().filter(f -> !f.saidByLag()).toList();
+		return findings.stream()
+			.filter(f -> !f.saidByLag())
+			.sorted(Comparator.comparing((FindingView f) -> !f.severity().equals("error")))
+			.toList();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import ai.molecule.drift.lag.Ssot;
 import ai.molecule.drift.model.Classification;
@@ -30,7 +31,7 @@ import ai.molecule.drift.model.RunStatus;
  * @param startedAt ISO-8601 UTC instant, to the second
  * @param finishedAt ISO-8601 UTC instant, to the second; {@code null} when unfinished
  * @param duration such as {@code 9s} or {@code 2m 05s}; {@code null} when unfinished
- * @param reasons why the run failed or errored, each once
+ * @param reasons why the run failed or errored, each once, names in them shortened like the tables' names
  * @param forge where the scan looked
  * @param prefix the shared name prefix left out of displayed names; {@code null} when no name was shortened
  * @param ssot the SSOT, or why it is unresolved
@@ -60,7 +61,12 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 			.sorted(RepoView.URGENCY)
 			.toList();
 		boolean shortened = repos.stream().anyMatch(r -> !r.displayName().equals(r.name()));
-		List<String> reasons = report.reasons().stream().map(Invisible::strip).distinct().toList();
+		List<String> reasons = report.reasons()
+			.stream()
+			.map(Invisible::strip)
+			.map(r -> shortened ? withoutPrefix(r, prefix) : r)
+			.distinct()
+			.toList();
 		boolean listed = !(report.status() == RunStatus.ERROR && report.repos().isEmpty());
 		SsotView ssot = SsotView.of(report.ssot(), reasons);
 		return new ReportView(report.runId(), report.status().id(), report.status().id().toUpperCase(Locale.ROOT),
@@ -69,6 +75,11 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 				ssot, listed, counts(report), listed && ssot.resolved(), report.behind().size(),
 				repos.stream().filter(r -> r.rank() == 0).toList(), repos.stream().filter(r -> r.rank() == 1).toList(),
 				repos);
+	}
+
+	/** The repository names in a reason, shortened as the tables show them. */
+	private static String withoutPrefix(String reason, String prefix) {
+		return reason.replaceAll("(?<![\\w-])" + Pattern.quote(prefix) + "(?=[\\p{Alnum}])", "");
 	}
 
 	/** {@code name} as the tables show it: without {@link #prefix()}; for names from the history. */

@@ -30,7 +30,7 @@ class HtmlReportTests {
 		assertThat(verdict.attr("data-exit-code")).isEqualTo("1");
 		assertThat(verdict.selectFirst(".verdict-label").text()).isEqualTo("FAIL");
 		assertThat(page.select("#reasons li").eachText())
-			.containsExactly("1 repository carries a pin but is neither enumerated nor exempt: " + PREFIX + "rogue");
+			.containsExactly("1 repository carries a pin but is neither enumerated nor exempt: rogue");
 		assertThat(page.title()).isEqualTo("FAIL · consumer drift · molecule-ai");
 	}
 
