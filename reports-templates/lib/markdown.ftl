@@ -104,9 +104,20 @@ Names are shown without ${code(run.prefix)}.
 </#macro>
 
 <#-- One row of the action table: name, lag, and what the lag does not say. -->
+<#-- The classification is left out when a finding of the same name says it. -->
 <#macro actionRow repo>
-| <#if repo.failsRun || repo.unreadable>**${name(repo)}**<#else>${name(repo)}</#if> | ${repo.lag.label} | ${classification(repo)}<#if repo.pin??>, pin ${pin(repo)}</#if><#if repo.unreadable>, unreadable</#if><#list repo.findingsBeyondLag() as f><br>${finding(f)}</#list> |
+<#local said = repo.findingsBeyondLag()?filter(f -> f.code == repo.classification)?has_content>
+<#local parts = said?then([], [classification(repo)]) + repo.pin???then(["pin " + pin(repo)], repo.unreadable?then([], ["no pin"]))>
+| <#if repo.failsRun || repo.unreadable>**${name(repo)}**<#else>${name(repo)}</#if> | ${shortLag(repo)} | ${parts?join(", ")}<#list repo.findingsBeyondLag() as f><#if parts?has_content || f?index gt 0><br></#if>${finding(f)}</#list> |
 </#macro>
+
+<#-- "7 releases", "in sync", "ahead" or a dash: the days and level are in the full table. -->
+<#function shortLag repo>
+	<#if repo.lag.state == "behind">
+		<#return repo.lag.releases?c + (repo.lag.releases == 1)?then(" release", " releases")>
+	</#if>
+	<#return repo.lag.label>
+</#function>
 
 <#-- What needs action: failures (up to failureLimit), then the worst laggards (up to laggardLimit). -->
 <#macro needsAction failureLimit laggardLimit leftOut="">

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -32,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code chromium-driver}) at a laptop's 1366x900 and a phone's 390x844, for a pass, a fail and an error run.
  * Each page must not scroll sideways, must show the verdict (and the first failure or the reason) without
  * scrolling, must have no text under 11 px and no console error. Screenshots of the first screen and the
- * whole page go to {@code target/browser-reports/}. Skipped when Chromium is missing, unless {@code CI=true}.
+ * whole page go to {@code target/browser-reports/}. The Markdown report is rendered as a forge renders an
+ * issue and must fit a phone too. Skipped when Chromium is missing, unless {@code CI=true}.
  */
 class HtmlReportBrowserTests {
 
@@ -41,6 +45,23 @@ class HtmlReportBrowserTests {
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
 	private static final String DRIVER = "/usr/bin/chromedriver";
+
+	/**
+	 * An issue as a forge shows it, near enough: a 16 px side margin on a phone, GitHub's table style
+	 * (cells padded 6 by 13 px, a table wider than the text scrolls inside itself).
+	 */
+	private static final String ISSUE_PAGE = """
+			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+			<meta name="viewport" content="width=device-width, initial-scale=1"><title>issue</title><style>
+			body { margin: 0; font: 14px/1.5 system-ui, sans-serif; color: #1f2328; }
+			article { max-width: 880px; margin: 0 auto; padding: 16px; }
+			table { display: block; width: max-content; max-width: 100%; overflow: auto; border-collapse: collapse; }
+			th, td { border: 1px solid #d1d9e0; padding: 6px 13px; vertical-align: top; }
+			code { font-size: 85%; background: #eff1f3; padding: 0.2em 0.4em; border-radius: 6px; }
+			sub { font-size: 11px; }
+			h2 { border-bottom: 1px solid #d1d9e0; }
+			</style></head><body><article>BODY</article></body></html>
+			""";
 
 	private static ChromeDriver browser;
 
@@ -102,20 +123,51 @@ class HtmlReportBrowserTests {
 		}
 	}
 
+	@Test
+	void markdownReportFitsAnIssueOnAPhone() throws IOException {
+		RunReport run = BrowserFixtures.failRun();
+		String markdown = renderer.render(ReportFormat.MARKDOWN, run, BrowserFixtures.history(run));
+		Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+		String body = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build()
+			.render(parser.parse(markdown));
+		Path page = OUT.resolve("markdown.html");
+		Files.writeString(page, ISSUE_PAGE.replace("BODY", body));
+		for (Screen screen : Screen.values()) {
+			emulate(screen);
+			browser.get(page.toAbsolutePath().toUri().toString());
+			screenshots("markdown-" + screen.label);
+			String where = "the Markdown at " + screen;
+			assertThat(overflow("document.documentElement")).as("page overflow of %s", where).isLessThanOrEqualTo(0);
+			// The action table fits the issue's width: nothing to scroll sideways on a phone.
+			assertThat(overflow("document.querySelector('table')")).as("action table overflow of %s", where)
+				.isLessThanOrEqualTo(0);
+			assertThat(bottom("table tbody tr")).as("first failure of %s", where).isLessThanOrEqualTo(screen.height);
+			browser.executeScript("document.querySelector('details').open = true;");
+			screenshots("markdown-" + screen.label + "-open");
+		}
+	}
+
 	private void open(String name, RunReport run, RunHistory history, Screen screen) throws IOException {
 		Path page = OUT.resolve(name + ".html");
 		Files.writeString(page, renderer.render(ReportFormat.HTML, run, history));
+		emulate(screen);
+		browser.get(page.toAbsolutePath().toUri().toString());
+	}
+
+	private void emulate(Screen screen) {
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width, "height",
 				screen.height, "deviceScaleFactor", screen.scale, "mobile", screen.mobile));
-		browser.get(page.toAbsolutePath().toUri().toString());
+	}
+
+	private long overflow(String element) {
+		return ((Number) browser.executeScript("const e = " + element + "; return e.scrollWidth - e.clientWidth;"))
+			.longValue();
 	}
 
 	private void assertLaidOut(String name, Screen screen) throws IOException {
 		String where = name + " at " + screen;
 		screenshots(name + "-" + screen.label);
-		long overflow = ((Number) browser.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
-		assertThat(overflow).as("horizontal overflow of %s", where).isLessThanOrEqualTo(0);
+		assertThat(overflow("document.documentElement")).as("horizontal overflow of %s", where).isLessThanOrEqualTo(0);
 		assertThat(bottom("#verdict .verdict-label")).as("verdict of %s", where).isLessThanOrEqualTo(screen.height);
 		assertThat(smallText()).as("text under 11 px in %s", where).isEmpty();
 		List<LogEntry> console = browser.manage().logs().get(LogType.BROWSER).getAll();

@@ -87,7 +87,7 @@ class MarkdownReportTests {
 
 				| repo | lag | why |
 				| --- | --- | --- |
-				| **flaky** | — | unknown, unreadable<br>**error** unreadable: could not read .runtime-version: HTTP 503 after 4 attempts |
+				| **flaky** | — | unknown<br>**error** unreadable: could not read .runtime-version: HTTP 503 after 4 attempts |
 
 				""")
 			.contains("**Repositories:** 1 enumerated · 0 exempt · 0 unlisted-pinned · 0 clean · 1 unknown · 0 behind");
@@ -112,7 +112,7 @@ class MarkdownReportTests {
 				+ "//evil.example) \\!\\[x\\](https:" + WJ + "//evil.example/p.png) \\| \\*\\*bold\\*\\*";
 		assertThat(markdown).contains("\n| tpl-a\\|b\\`c d | unlisted-pinned | `` `0.3.11`\\|x `` | — | **error** "
 				+ "unlisted-pinned: " + message + " |\n");
-		assertThat(markdown).contains("\n| **tpl-a\\|b\\`c d** | — | unlisted-pinned, pin `` `0.3.11`\\|x ``<br>**error** "
+		assertThat(markdown).contains("\n| **tpl-a\\|b\\`c d** | — | pin `` `0.3.11`\\|x ``<br>**error** "
 				+ "unlisted-pinned: " + message + " |\n");
 		assertThat(markdown).doesNotContain("<!--", "-->", "@admin");
 	}
