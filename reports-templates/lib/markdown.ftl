@@ -145,8 +145,9 @@ Nothing: no repository fails the run or has a finding.
 </#if>
 </#macro>
 
-<#-- Every repository, most urgent first, folded so that the issue stays short. -->
+<#-- Every repository, most urgent first, folded so that the issue stays short; nothing when none was listed. -->
 <#macro fullTable rowLimit leftOut="">
+<#if !run.listed><#return></#if>
 ### All repositories
 
 <#if run.repos?has_content>
@@ -164,9 +165,7 @@ Nothing: no repository fails the run or has a finding.
 </#if>
 
 </details>
-<#elseif run.listed>
-No repository was scanned.
 <#else>
-Not measured: the run ended before any repository was scanned.
+No repository was scanned.
 </#if>
 </#macro>
