@@ -29,7 +29,7 @@ import static ai.molecule.drift.report.ReportFixtures.warning;
 
 /**
  * Runs the size of the demo organisation, with twelve runs of history: what the browser test lays out. A
- * fail run (two unlisted-pinned repositories and an archived one, seven behind), a pass run and an error
+ * fail run (two unlisted-pinned repositories and an archived one, eight behind), a pass run and an error
  * run whose org listing failed, so that nothing was measured.
  */
 final class BrowserFixtures {
@@ -91,8 +91,12 @@ final class BrowserFixtures {
 	/** Twelve daily runs ending with {@code report}; an error run in the middle; the previous run 41. */
 	static RunHistory history(RunReport report) {
 		List<TrendPoint> trend = new ArrayList<>();
-		int[] behind = { 4, 4, 5, 5, 6, 5, 0, 6, 6, 7, 6, 7 };
-		double[] median = { 3, 3, 4, 5, 6, 7, 0, 9, 11, 12, 14, 16 };
+		boolean pass = report.status() == RunStatus.PASS;
+		// Ending with this run's own figures: the fail run drifting away, the pass run catching up.
+		int[] behind = pass ? new int[] { 5, 5, 4, 4, 3, 3, 0, 2, 2, 1, 1, 1 }
+				: new int[] { 4, 4, 5, 5, 6, 5, 0, 6, 6, 7, 6, 8 };
+		double[] median = pass ? new double[] { 6, 6, 5, 4, 4, 3, 0, 2, 2, 1, 1, 1 }
+				: new double[] { 1, 1, 2, 2, 3, 3, 0, 3, 3.5, 4, 3, 4 };
 		for (int i = 0; i < RUNS; i++) {
 			boolean error = i == 6;
 			boolean last = i == RUNS - 1;
