@@ -34,12 +34,12 @@ public record RepoView(String name, String displayName, String classification, b
 		.thenComparing(Comparator.comparingInt(RepoView::releasesBehind).reversed())
 		.thenComparing(RepoView::name, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-	static RepoView of(RepoResult repo, int maxReleasesBehind, String prefix, RepoLinks links) {
+	static RepoView of(RepoResult repo, int maxReleasesBehind, String prefix, RepoPages pages) {
 		boolean ahead = repo.findings().stream().anyMatch(f -> f.code() == FindingCode.AHEAD_OF_SSOT);
 		String name = Invisible.strip(repo.name());
 		return new RepoView(name, displayName(name, prefix), repo.classification().id(), repo.archived(),
 				repo.failsRun(), repo.unreadable(), Invisible.strip(repo.pin()), LagView.of(repo.lag(), ahead, maxReleasesBehind),
-				repo.findings().stream().map(FindingView::of).toList(), links.of(name), urgency(repo));
+				repo.findings().stream().map(FindingView::of).toList(), pages.page(name), urgency(repo));
 	}
 
 	/** {@code name} without {@code prefix}, unless that leaves nothing or the name does not start with it. */

@@ -54,10 +54,10 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 	static ReportView of(RunReport report) {
 		int maxBehind = report.repos().stream().mapToInt(ReportView::releasesBehind).max().orElse(0);
 		String prefix = report.forge() == null ? null : Invisible.strip(report.forge().repoPrefix());
-		RepoLinks links = RepoLinks.of(report.forge());
+		RepoPages pages = RepoPages.of(report.forge());
 		List<RepoView> repos = report.repos()
 			.stream()
-			.map(r -> RepoView.of(r, maxBehind, prefix, links))
+			.map(r -> RepoView.of(r, maxBehind, prefix, pages))
 			.sorted(RepoView.URGENCY)
 			.toList();
 		boolean shortened = repos.stream().anyMatch(r -> !r.displayName().equals(r.name()));

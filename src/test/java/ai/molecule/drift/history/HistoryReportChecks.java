@@ -53,6 +53,9 @@ final class HistoryReportChecks {
 		assertThat(sparkline(page, ALPHA).select("polyline")).extracting(p -> p.attr("points"))
 			.containsExactly("2,10 21.2,2 40.4,18", "78.8,18 98,18");
 		assertThat(sparkline(page, ALPHA).selectFirst("title").text()).isEqualTo("releases behind over 6 runs: 1 → 0");
+		// Labelled, so that a flat line at 0 and one at 2 do not look alike.
+		assertThat(page.selectFirst("tr[data-repo=" + ALPHA + "] .spark-caption").text()).isEqualTo("1 → 0, peak 2");
+		assertThat(page.selectFirst("tr[data-repo=" + CHARLIE + "] .spark-caption").text()).isEqualTo("0 → 2");
 	}
 
 	/** The Markdown "changes since the previous run" of runs 1, 3, 4, 5 and 6. */

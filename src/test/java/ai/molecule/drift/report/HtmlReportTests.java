@@ -87,6 +87,22 @@ class HtmlReportTests {
 	}
 
 	@Test
+	void withHistoryTheSectionsFollowTheReadersQuestions() {
+		RunReport run = BrowserFixtures.failRun();
+		Document page = Jsoup.parse(renderer.render(ReportFormat.HTML, run, BrowserFixtures.history(run)));
+		assertThat(page.select("main > *").eachAttr("id")).containsExactly("verdict", "action", "changes", "trend",
+				"all-repos", "generated");
+		assertThat(page.select("#changes .changes > li .change-kind").eachText()).containsExactly("Newly drifted",
+				"New unlisted-pinned", "New repositories", "Removed repositories");
+		assertThat(page.select("#changes .repo-name").eachAttr("title")).contains(PREFIX + "hermes");
+		// The chart's words are HTML over the SVG, so they keep their size when the chart shrinks.
+		assertThat(page.select("#trend-chart text")).isEmpty();
+		assertThat(page.select("#trend .chart-label.panel-title").eachText())
+			.containsExactly("Repositories behind the SSOT", "Median lag (releases behind)");
+		assertThat(page.select("#trend .trend-legend dd").eachText()).containsExactly("4 → 8", "1 → 4");
+	}
+
+	@Test
 	void resolvedSsot() {
 		Element ssot = render(ReportFixtures.failRun()).getElementById("ssot");
 		assertThat(ssot.attr("data-resolved")).isEqualTo("true");
