@@ -1,5 +1,6 @@
 package ai.molecule.drift.report;
 
+import java.util.Comparator;
 import java.util.List;
 
 import ai.molecule.drift.lag.Lag;
@@ -12,7 +13,8 @@ import ai.molecule.drift.model.RepoResult;
  * One repository as the report templates show it; public because FreeMarker reads it through reflection.
  *
  * @param name repository name without {@link Invisible invisible characters}, else raw (each template
- *     escapes it for its own format)
+ *     escapes it for its own format): for links, titles and data attributes
+ * @param displayName the name without the scan's shared prefix (the whole name when that would leave nothing)
  * @param classification contract id, such as {@code unlisted-pinned}
  * @param archived archived repos never fail the run
  * @param failsRun whether this repository makes the run fail
@@ -20,15 +22,59 @@ import ai.molecule.drift.model.RepoResult;
  * @param pin the pin as found; {@code null} without one
  * @param lag how far the pin is behind; never {@code null} ({@code state} is {@code none} without a lag)
  * @param findings in the order they were found
+ * @param url the repository's page on the forge; {@code null} without one (the local forge)
+ * @param rank how urgent, lowest first: {@code 0} fails the run or could not be read, {@code 1} has a finding
+ *     to act on, {@code 2} archived with findings (never fails), {@code 3} nothing to do
  */
-public record RepoView(String name, String classification, boolean archived, boolean failsRun, boolean unreadable,
-		String pin, LagView lag, List<FindingView> findings) {
+public record RepoView(String name, String displayName, String classification, boolean archived, boolean failsRun,
+		boolean unreadable, String pin, LagView lag, List<FindingView> findings, String url, int rank) {
 
-	static RepoView of(RepoResult repo, int maxReleasesBehind) {
+	/** Most urgent first: by rank, then the furthest behind, then by name. */
+	static final Comparator<RepoView> URGENCY = Comparator.comparingInt(RepoView::rank)
+		.thenComparing(Comparator.comparingInt(RepoView::releasesBehind).reversed())
+		.thenComparing(RepoView::name, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	static RepoView of(RepoResult repo, int maxReleasesBehind, String prefix, RepoPages pages) {
 		boolean ahead = repo.findings().stream().anyMatch(f -> f.code() == FindingCode.AHEAD_OF_SSOT);
-		return new RepoView(Invisible.strip(repo.name()), repo.classification().id(), repo.archived(),
+		String name = Invisible.strip(repo.name());
+		return new RepoView(name, displayName(name, prefix), repo.classification().id(), repo.archived(),
 				repo.failsRun(), repo.unreadable(), Invisible.strip(repo.pin()), LagView.of(repo.lag(), ahead, maxReleasesBehind),
-				repo.findings().stream().map(FindingView::of).toList());
+				repo.findings().stream().map(FindingView::of).toList(), pages.page(name), urgency(repo));
+	}
+
+	/** {@code name} without {@code prefix}, unless that leaves nothing or the name does not start with it. */
+	static String displayName(String name, String prefix) {
+		if (name == null || prefix == null || prefix.isEmpty() || !name.startsWith(prefix)
+				|| name.length() == prefix.length()) {
+			return name;
+		}
+		return name.substring(prefix.length());
+	}
+
+	private static int urgency(RepoResult repo) {
+		if (repo.failsRun() || repo.unreadable()) {
+			return 0;
+		}
+		if (repo.findings().isEmpty()) {
+			return 3;
+		}
+		return repo.archived() ? 2 : 1;
+	}
+
+	/** Releases behind the SSOT; 0 when in sync, ahead or not measured. */
+	public int releasesBehind() {
+		return lag.releases() == null ? 0 : lag.releases();
+	}
+
+	/**
+	 * Findings the lag column does not already say (pin drift and lag over the policy's limit do), errors
+	 * first: what "needs action" lists.
+	 */
+	public List<FindingView> findingsBeyondLag() {
+		return findings.stream()
+			.filter(f -> !f.saidByLag())
+			.sorted(Comparator.comparing((FindingView f) -> !f.severity().equals("error")))
+			.toList();
 	}
 
 	/**
@@ -88,6 +134,11 @@ public record RepoView(String name, String classification, boolean archived, boo
 
 		static FindingView of(Finding finding) {
 			return new FindingView(finding.code().id(), finding.severity().id(), Invisible.strip(finding.message()));
+		}
+
+		/** Whether the lag column already tells what this finding says. */
+		public boolean saidByLag() {
+			return code.equals(FindingCode.PIN_DRIFT.id()) || code.equals(FindingCode.LAG_EXCEEDED.id());
 		}
 	}
 }

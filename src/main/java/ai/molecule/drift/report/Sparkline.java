@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * @param lastX x of the latest value; {@code null} when this run has none
  * @param lastY y of the latest value
  * @param summary for screen readers and tooltips, such as {@code releases behind over 90 runs: 16 → 3}
+ * @param caption shown beside it, so that a flat line at 0 and one at 25 look different: such as
+ *     {@code 16 → 3, peak 25} or {@code 0 → 0}
  */
 public record Sparkline(String values, String max, List<String> segments, String lastX, String lastY,
-		String summary) {
+		String summary, String caption) {
 
 	static final int WIDTH = 100;
 
@@ -30,9 +32,12 @@ public record Sparkline(String values, String max, List<String> segments, String
 		Integer first = series.stream().filter(Objects::nonNull).findFirst().orElse(null);
 		String summary = "releases behind over " + series.size() + (series.size() == 1 ? " run" : " runs")
 				+ (first == null ? ": not measured" : ": " + first + " \u2192 " + (last == null ? "unknown" : last));
+		int peak = series.stream().filter(Objects::nonNull).mapToInt(Integer::intValue).max().orElse(0);
+		String caption = (first == null ? "not measured" : first + " \u2192 " + (last == null ? "not measured" : last))
+				+ (first != null && peak > Math.max(first, last == null ? 0 : last) ? ", peak " + peak : "");
 		return new Sparkline(series.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(",")),
 				SvgPlot.number(max), PLOT.segments(series, max),
 				last == null ? null : SvgPlot.number(PLOT.x(series.size() - 1, series.size())),
-				last == null ? null : SvgPlot.number(PLOT.y(last, max)), summary);
+				last == null ? null : SvgPlot.number(PLOT.y(last, max)), summary, caption);
 	}
 }

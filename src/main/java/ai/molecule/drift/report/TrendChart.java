@@ -10,7 +10,9 @@ import ai.molecule.drift.model.RunHistory.TrendPoint;
 
 /**
  * The HTML report's org trend chart, laid out for an inline SVG: two panels over the same runs, repositories
- * behind and median lag; public because FreeMarker reads it through reflection.
+ * behind and median lag; public because FreeMarker reads it through reflection. The SVG holds lines and
+ * markers only: its titles and axis labels are HTML placed over it (positions in percent of the chart), so
+ * they keep their size however small the chart is drawn, on a phone too.
  *
  * @param width viewBox width
  * @param height viewBox height
@@ -19,9 +21,10 @@ import ai.molecule.drift.model.RunHistory.TrendPoint;
  * @param lastDate the last run's day
  * @param panels the two panels, top first
  * @param errorRuns x positions of runs that ended in error, marked across both panels
+ * @param leftPercent where the plots start, in percent of the width (for the dates below)
  */
 public record TrendChart(int width, int height, int runs, String firstDate, String lastDate, List<Panel> panels,
-		List<ErrorRun> errorRuns) {
+		List<ErrorRun> errorRuns, String leftPercent) {
 
 	static final int WIDTH = 640;
 
@@ -50,7 +53,17 @@ public record TrendChart(int width, int height, int runs, String firstDate, Stri
 			}
 		}
 		return new TrendChart(WIDTH, HEIGHT, trend.size(), DAY.format(trend.get(0).startedAt()),
-				DAY.format(trend.get(trend.size() - 1).startedAt()), panels, errors);
+				DAY.format(trend.get(trend.size() - 1).startedAt()), panels, errors, percent(LEFT, WIDTH));
+	}
+
+	/** One line for the Markdown: each series from its first to its latest measured value. */
+	public String summary() {
+		return panels.get(0).title() + ": " + panels.get(0).change() + "; " + panels.get(1).title().toLowerCase(java.util.Locale.ROOT)
+				+ ": " + panels.get(1).change();
+	}
+
+	static String percent(double value, double of) {
+		return SvgPlot.number(value * 100 / of) + "%";
 	}
 
 	/**
@@ -67,9 +80,20 @@ public record TrendChart(int width, int height, int runs, String firstDate, Stri
 	 * @param labelX right edge of the axis labels
 	 * @param segments polyline {@code points}, split where a run has no value
 	 * @param points one marker per run with a value
+	 * @param place where its HTML title and axis labels go, in percent of the chart
 	 */
 	public record Panel(String id, String title, String left, String right, String top, String bottom, String maxLabel,
-			String titleY, String labelX, List<String> segments, List<Point> points) {
+			String titleY, String labelX, List<String> segments, List<Point> points, Place place) {
+
+		/** Such as {@code 5 → 7}, or {@code not measured}. */
+		public String change() {
+			if (points.isEmpty()) {
+				return "not measured";
+			}
+			String first = points.get(0).value();
+			String last = points.get(points.size() - 1).value();
+			return points.size() == 1 ? last : first + " \u2192 " + last;
+		}
 
 		static Panel of(String id, String title, SvgPlot plot, List<TrendPoint> trend,
 				Function<TrendPoint, ? extends Number> value) {
@@ -88,8 +112,22 @@ public record TrendChart(int width, int height, int runs, String firstDate, Stri
 			return new Panel(id, title, SvgPlot.number(plot.left()), SvgPlot.number(plot.left() + plot.width()),
 					SvgPlot.number(plot.top()), SvgPlot.number(plot.top() + plot.height()),
 					SvgPlot.number(max), SvgPlot.number(plot.top() - 10), SvgPlot.number(plot.left() - 6),
-					plot.segments(values, max), points);
+					plot.segments(values, max), points,
+					new Place(percent(plot.left(), WIDTH), percent(plot.top() - 22, HEIGHT), percent(plot.top(), HEIGHT),
+							percent(plot.top() + plot.height(), HEIGHT), percent(WIDTH - plot.left() + 6, WIDTH)));
 		}
+	}
+
+	/**
+	 * Where a panel's HTML labels go, as CSS lengths in percent of the chart.
+	 *
+	 * @param left the plot's left edge (the title starts there)
+	 * @param titleTop the title's top
+	 * @param maxY the centre line of the maximum's label
+	 * @param zeroY the centre line of the 0 label
+	 * @param labelRight the axis labels' right edge, from the chart's right
+	 */
+	public record Place(String left, String titleTop, String maxY, String zeroY, String labelRight) {
 	}
 
 	/**

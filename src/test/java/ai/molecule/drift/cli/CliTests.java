@@ -51,7 +51,7 @@ class CliTests {
 				dir.resolve("reports/drift-report.html").toString());
 		assertThat(dir.resolve("reports/drift-report.json")).content().contains("\"status\": \"fail\"");
 		assertThat(dir.resolve("reports/drift-report.md")).content()
-			.contains("molecule-ai-workspace-template-openhands");
+			.contains("| **openhands** |");
 		assertThat(log.getErr()).contains("Step scan COMPLETED").doesNotContain("\tat ");
 		assertThat(log.getOut()).doesNotContain("INFO", "Step scan");
 	}

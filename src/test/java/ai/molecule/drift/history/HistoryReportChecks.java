@@ -53,27 +53,30 @@ final class HistoryReportChecks {
 		assertThat(sparkline(page, ALPHA).select("polyline")).extracting(p -> p.attr("points"))
 			.containsExactly("2,10 21.2,2 40.4,18", "78.8,18 98,18");
 		assertThat(sparkline(page, ALPHA).selectFirst("title").text()).isEqualTo("releases behind over 6 runs: 1 → 0");
+		// Labelled, so that a flat line at 0 and one at 2 do not look alike.
+		assertThat(page.selectFirst("tr[data-repo=" + ALPHA + "] .spark-caption").text()).isEqualTo("1 → 0, peak 2");
+		assertThat(page.selectFirst("tr[data-repo=" + CHARLIE + "] .spark-caption").text()).isEqualTo("0 → 2");
 	}
 
 	/** The Markdown "changes since the previous run" of runs 1, 3, 4, 5 and 6. */
 	static void changes(List<String> markdown, List<Long> runIds) {
 		assertThat(section(markdown.get(0))).contains("No earlier complete pass or fail run to compare with.");
 		assertThat(section(markdown.get(2))).contains("Compared with run " + runIds.get(1) + " (2026-03-02, PASS).",
-				"- **Newly drifted:** none", "- **Caught up:**\n  - `" + ALPHA + "`: 2 releases behind → in sync",
-				"- **New unlisted-pinned:**\n  - `" + DELTA + "`: pins 0.3.26",
-				"- **New repositories:**\n  - `" + DELTA + "`: unlisted-pinned", "- **Removed repositories:** none");
+				"- **Newly drifted:** none", "- **Caught up:**\n  - alpha: 2 releases behind → in sync",
+				"- **New unlisted-pinned:**\n  - delta: pins 0.3.26",
+				"- **New repositories:**\n  - delta: unlisted-pinned", "- **Removed repositories:** none");
 		// The error run compares with run 3, cannot judge removals and does not count alpha as anything.
 		assertThat(section(markdown.get(3))).contains("Compared with run " + runIds.get(2) + " (2026-03-03, FAIL).",
-				"- **Newly drifted:**\n  - `" + DELTA + "`: in sync → 1 release behind", "- **Caught up:** none",
+				"- **Newly drifted:**\n  - delta: in sync → 1 release behind", "- **Caught up:** none",
 				"- **Removed repositories:** not judged",
-				"- **Not compared (could not be read):**\n  - `" + ALPHA + "`: could not be read");
+				"- **Not compared (could not be read):**\n  - alpha: could not be read");
 		// Run 5 skips the error run and compares with run 3.
 		assertThat(section(markdown.get(4))).contains("Compared with run " + runIds.get(2) + " (2026-03-03, FAIL).",
-				"- **Newly drifted:**\n  - `" + DELTA + "`: in sync → 1 release behind",
-				"- **Removed repositories:**\n  - `molecule-ai-workspace-template-echo`: was clean",
+				"- **Newly drifted:**\n  - delta: in sync → 1 release behind",
+				"- **Removed repositories:**\n  - echo: was clean",
 				"- **New repositories:** none");
 		assertThat(section(markdown.get(5))).contains("Compared with run " + runIds.get(4) + " (2026-03-05, PASS).",
-				"- **Newly drifted:** none", "- **Caught up:**\n  - `" + BRAVO + "`: 2 releases behind → in sync",
+				"- **Newly drifted:** none", "- **Caught up:**\n  - bravo: 2 releases behind → in sync",
 				"- **New unlisted-pinned:** none", "- **Removed repositories:** none");
 	}
 

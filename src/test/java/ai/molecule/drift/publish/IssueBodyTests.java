@@ -29,10 +29,10 @@ class IssueBodyTests {
 
 		assertThat(text).startsWith("<!-- consumer-drift:report org=molecule-ai -->\n## Consumer drift: FAIL");
 		assertThat(IssueMarker.stablePart(text)).doesNotContain("run 3", "2026-11-25")
-			.contains("### Failures", "`molecule-ai-workspace-template-rogue`", "No earlier complete run to compare with.",
-					"| `molecule-ai-workspace-template-langgraph` | enumerated | `0.3.11` | 16 releases / 41 days behind (patch) |");
+			.contains("### Needs action", "| **rogue** |", "No earlier complete run to compare with.",
+					"| langgraph | enumerated | `0.3.11` | 16 releases / 41 days behind (patch) |");
 		assertThat(text.substring(text.indexOf(IssueMarker.RUN_SEPARATOR))).contains("run 3", "finished 2026-11-25T03:00:09Z");
-		assertThat(text.indexOf("### Failures")).isLessThan(text.indexOf("### Changes since the previous run"));
+		assertThat(text.indexOf("### Needs action")).isLessThan(text.indexOf("### Changes since the previous run"));
 		assertThat(text.indexOf("### Changes since the previous run")).isLessThan(text.indexOf("### All repositories"));
 	}
 
@@ -52,9 +52,8 @@ class IssueBodyTests {
 
 		String text = body.render(after, RunChanges.between(before, after), IssueMarker.report("x"), null);
 
-		assertThat(text).contains("- `molecule-ai-workspace-template-b`: pin 0.3.11 → 0.3.27; resolved: pin-drift",
-				"- `molecule-ai-workspace-template-c`: newly scanned: unlisted-pinned")
-			.doesNotContain("template-a`:");
+		assertThat(text).contains("- b: pin 0.3.11 → 0.3.27; resolved: pin-drift", "- c: newly scanned: unlisted-pinned")
+			.doesNotContain("\n- a:");
 	}
 
 	@Test
@@ -64,9 +63,11 @@ class IssueBodyTests {
 		String text = body.render(report, PublishFixtures.firstRun(), IssueMarker.report("molecule-ai"), PublishFixtures.reportUrl());
 
 		assertThat(text.length()).isLessThanOrEqualTo(IssueBody.DEFAULT_BUDGET);
-		assertThat(text).contains("## Consumer drift: FAIL", "`molecule-ai-workspace-template-rogue` (unlisted-pinned",
+		assertThat(text).contains("## Consumer drift: FAIL", "| **rogue** |",
 				"rows left out to fit the issue*; the full report: [drift-report.html](<https://reports.example.com/drift/drift-report.html>)");
-		List<String> rows = text.lines().filter((line) -> line.startsWith("| `")).toList();
+		String table = text.substring(text.indexOf("<details>"), text.indexOf("</details>"));
+		List<String> rows = table.lines().filter((line) -> line.startsWith("| ") && !line.startsWith("| repo |")
+				&& !line.startsWith("| --- |")).toList();
 		assertThat(rows).hasSizeBetween(100, 3000).allSatisfy((row) -> assertThat(row).endsWith(" |"));
 		Matcher leftOut = Pattern.compile("\\*(\\d+) of 3001 rows left out").matcher(text);
 		assertThat(leftOut.find()).isTrue();

@@ -85,7 +85,7 @@ class SharedHistoryFunctionalTests {
 				"- **New repositories:** none", "- **Removed repositories:** none");
 
 		String issue = publishDryRun(current, dir);
-		assertThat(issue).contains("- `" + T + "a`: pin 0.3.20 → 0.3.11")
+		assertThat(issue).contains("- a: pin 0.3.20 → 0.3.11")
 			.doesNotContain("github-only", "service-", "0.3.1 →", "0.3.2 →", "0.3.3 →", "No earlier complete run");
 		assertThat(List.of(github, crashed)).doesNotContain(past.previous().runId());
 	}

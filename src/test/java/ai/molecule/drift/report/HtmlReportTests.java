@@ -30,7 +30,7 @@ class HtmlReportTests {
 		assertThat(verdict.attr("data-exit-code")).isEqualTo("1");
 		assertThat(verdict.selectFirst(".verdict-label").text()).isEqualTo("FAIL");
 		assertThat(page.select("#reasons li").eachText())
-			.containsExactly("1 repository carries a pin but is neither enumerated nor exempt: " + PREFIX + "rogue");
+			.containsExactly("1 repository carries a pin but is neither enumerated nor exempt: rogue");
 		assertThat(page.title()).isEqualTo("FAIL · consumer drift · molecule-ai");
 	}
 
@@ -39,7 +39,7 @@ class HtmlReportTests {
 		Document page = render(ReportFixtures.passRun());
 		assertThat(page.selectFirst("#verdict .verdict-label").text()).isEqualTo("PASS");
 		assertThat(page.getElementById("reasons").text()).startsWith("No error finding");
-		assertThat(page.select("#failures .none").text()).isEqualTo("None.");
+		assertThat(page.select("#action .none").text()).isEqualTo("Nothing: no repository fails the run or has a finding.");
 	}
 
 	@Test
@@ -48,6 +48,32 @@ class HtmlReportTests {
 		assertThat(page.select("#counts li").eachAttr("data-classification"))
 			.containsExactly("enumerated", "exempt", "unlisted-pinned", "clean", "behind");
 		assertThat(page.select("#counts .count-value").eachText()).containsExactly("5", "1", "2", "1", "4");
+		// The headline says 1 repository fails: the tile says why it counts 2.
+		assertThat(page.select("#counts li[data-classification=unlisted-pinned] .count-note").text())
+			.isEqualTo("1 fails, 1 archived");
+		assertThat(page.select("#counts li.failing").eachAttr("data-classification")).containsExactly("unlisted-pinned");
+	}
+
+	@Test
+	void anErrorRunThatListedNothingSaysNotMeasuredRatherThanZero() {
+		Document page = render(new RunReport(47, ReportFixtures.STARTED, ReportFixtures.FINISHED,
+				ai.molecule.drift.model.RunStatus.ERROR, List.of("connection refused", "connection refused"),
+				ReportFixtures.FORGE, ai.molecule.drift.lag.Ssot.unresolved(null), List.of()));
+		assertThat(page.select("#reasons li").eachText()).containsExactly("connection refused");
+		assertThat(page.select("#counts .count-value")).isEmpty();
+		assertThat(page.getElementById("counts").text()).startsWith("Repositories: not measured");
+		assertThat(page.selectFirst("#ssot .ssot-unresolved").text()).isEqualTo("not resolved: reason not recorded");
+		assertThat(page.select("#action .none").text()).isEqualTo("Not measured: no repository was scanned.");
+		assertThat(page.text()).doesNotContain("None.", "Nothing:");
+	}
+
+	@Test
+	void anErrorRunWithoutFailuresDoesNotClaimAllIsWell() {
+		Document page = render(ReportFixtures.unresolvedRun());
+		assertThat(page.select("#action .none").text()).startsWith("No repository that was read fails the policy")
+			.endsWith("the run is an error for the reasons above.");
+		assertThat(page.select("#counts li[data-classification=behind]").text())
+			.isEqualTo("not measured behind the SSOT");
 	}
 
 	@Test
@@ -55,9 +81,25 @@ class HtmlReportTests {
 		Document page = render(ReportFixtures.unreadableRun());
 		assertThat(page.select("#counts li[data-classification=unknown] .count-value").text()).isEqualTo("1");
 		assertThat(page.selectFirst("#verdict .verdict-label").text()).isEqualTo("ERROR");
-		assertThat(page.select("#failures article").eachAttr("data-repo")).containsExactly(PREFIX + "flaky");
+		assertThat(page.select("#failures li.item").eachAttr("data-repo")).containsExactly(PREFIX + "flaky");
 		assertThat(page.select("#failures .tag-unreadable")).hasSize(1);
 		assertThat(page.select("#failures li.finding").eachAttr("data-code")).containsExactly("unreadable");
+	}
+
+	@Test
+	void withHistoryTheSectionsFollowTheReadersQuestions() {
+		RunReport run = BrowserFixtures.failRun();
+		Document page = Jsoup.parse(renderer.render(ReportFormat.HTML, run, BrowserFixtures.history(run)));
+		assertThat(page.select("main > *").eachAttr("id")).containsExactly("verdict", "action", "changes", "trend",
+				"all-repos", "generated");
+		assertThat(page.select("#changes .changes > li .change-kind").eachText()).containsExactly("Newly drifted",
+				"New unlisted-pinned", "New repositories", "Removed repositories");
+		assertThat(page.select("#changes .repo-name").eachAttr("title")).contains(PREFIX + "hermes");
+		// The chart's words are HTML over the SVG, so they keep their size when the chart shrinks.
+		assertThat(page.select("#trend-chart text")).isEmpty();
+		assertThat(page.select("#trend .chart-label.panel-title").eachText())
+			.containsExactly("Repositories behind the SSOT", "Median lag (releases behind)");
+		assertThat(page.select("#trend .trend-legend dd").eachText()).containsExactly("4 → 8", "1 → 4");
 	}
 
 	@Test
@@ -76,8 +118,10 @@ class HtmlReportTests {
 		Document page = render(ReportFixtures.unresolvedRun());
 		Element ssot = page.getElementById("ssot");
 		assertThat(ssot.attr("data-resolved")).isEqualTo("false");
-		assertThat(ssot.selectFirst(".ssot-unresolved").text())
-			.isEqualTo("unresolved: no runtime-v tag and no version in pyproject.toml");
+		// The reason is the run's reason too: said once, above.
+		assertThat(ssot.selectFirst(".ssot-unresolved").text()).isEqualTo("not resolved (the reason is above)");
+		assertThat(page.select("#reasons li").eachText())
+			.containsExactly("the SSOT is unresolved: no runtime-v tag and no version in pyproject.toml");
 		assertThat(ssot.select(".ssot-version")).isEmpty();
 		assertThat(page.select("#repos td.lag").eachAttr("data-state")).containsOnly("none");
 	}
@@ -85,24 +129,40 @@ class HtmlReportTests {
 	@Test
 	void failuresComeFirstAndLeaveOutArchivedRepos() {
 		Document page = render(ReportFixtures.failRun());
-		assertThat(page.select("#failures article").eachAttr("data-repo")).containsExactly(PREFIX + "rogue");
-		assertThat(page.select("#failures li.finding").eachAttr("data-severity")).containsExactly("error", "warning");
-		List<String> order = page.select("#verdict, #counts, #ssot, #failures, #repos").eachAttr("id");
-		assertThat(order).containsExactly("verdict", "counts", "ssot", "failures", "repos");
+		assertThat(page.select("#failures li.item").eachAttr("data-repo")).containsExactly(PREFIX + "rogue");
+		// Its pin drift is in its lag: only the error is listed.
+		assertThat(page.select("#failures li.finding").eachAttr("data-code")).containsExactly("unlisted-pinned");
+		// Then the other findings, furthest behind first, archived repositories left out.
+		assertThat(page.select("#laggards li.item").eachAttr("data-repo")).containsExactly(PREFIX + "crewai",
+				PREFIX + "langgraph", PREFIX + "broken", "molecule-core");
+		List<String> order = page.select("#verdict, #ssot, #counts, #action, #repos").eachAttr("id");
+		assertThat(order).containsExactly("verdict", "ssot", "counts", "action", "repos");
 	}
 
 	@Test
-	void oneRowPerRepositorySortedByName() {
+	void oneRowPerRepositoryMostUrgentFirst() {
 		Document page = render(ReportFixtures.failRun());
-		assertThat(page.select("#repos tbody tr").eachAttr("data-repo")).containsExactly(PREFIX + "broken",
-				PREFIX + "claude-code", PREFIX + "crewai", PREFIX + "docs", PREFIX + "langgraph", PREFIX + "legacy",
-				PREFIX + "rogue", PREFIX + "seo-agent", "molecule-core");
+		// Failures, then findings furthest behind first, then archived with findings, then the rest by name.
+		assertThat(page.select("#repos tbody tr").eachAttr("data-repo")).containsExactly(PREFIX + "rogue",
+				PREFIX + "crewai", PREFIX + "langgraph", PREFIX + "broken", "molecule-core", PREFIX + "legacy",
+				PREFIX + "claude-code", PREFIX + "docs", PREFIX + "seo-agent");
+	}
+
+	@Test
+	void namesAreShownWithoutTheSharedPrefixAndWholeOnHoverAndInLinks() {
+		Document page = render(ReportFixtures.failRun());
+		Element name = row(page, PREFIX + "langgraph").selectFirst(".repo-name");
+		assertThat(name.text()).isEqualTo("langgraph");
+		assertThat(name.attr("title")).isEqualTo(PREFIX + "langgraph");
+		assertThat(name.attr("href")).isEqualTo("https://git.example.com/molecule-ai/" + PREFIX + "langgraph");
+		// A name without the prefix is shown whole.
+		assertThat(row(page, "molecule-core").selectFirst(".repo-name").text()).isEqualTo("molecule-core");
+		assertThat(page.selectFirst(".prefix-note .prefix").text()).isEqualTo(PREFIX);
 	}
 
 	@Test
 	void rowShowsClassificationPinLagAndFindings() {
 		Element row = row(render(ReportFixtures.failRun()), PREFIX + "langgraph");
-		assertThat(row.selectFirst(".repo-name").text()).isEqualTo(PREFIX + "langgraph");
 		assertThat(row.selectFirst("td.classification").text()).isEqualTo("enumerated");
 		assertThat(row.selectFirst("td.pin").text()).isEqualTo("0.3.11");
 		Element lag = row.selectFirst("td.lag");
@@ -113,8 +173,8 @@ class HtmlReportTests {
 		// 16 of the run's maximum of 40 releases behind.
 		assertThat(lag.selectFirst(".lag-fill").attr("style")).isEqualTo("width: 40%");
 		assertThat(row.select("li.finding").eachAttr("data-code")).containsExactly("pin-drift", "lag-exceeded");
-		assertThat(row.select("li.finding .message").eachText()).containsExactly(
-				"pinned 0.3.11, 16 releases behind 0.3.27", "16 releases behind, more than max-lag-releases 10");
+		// Both say what the lag column says: their codes only.
+		assertThat(row.select("li.finding .message")).isEmpty();
 		assertThat(row.hasClass("fails")).isFalse();
 	}
 
@@ -155,7 +215,7 @@ class HtmlReportTests {
 		Element legacy = row(render(ReportFixtures.failRun()), PREFIX + "legacy");
 		assertThat(legacy.hasClass("archived")).isTrue();
 		assertThat(legacy.hasClass("fails")).isFalse();
-		assertThat(legacy.selectFirst(".tag-archived").text()).isEqualTo("archived (never fails the run)");
+		assertThat(legacy.selectFirst(".tag-archived").text()).isEqualTo("archived, never fails");
 		assertThat(legacy.select("li.severity-error")).hasSize(1);
 	}
 
@@ -190,7 +250,9 @@ class HtmlReportTests {
 		assertThat(row.selectFirst(".repo-name").text()).isEqualTo(name);
 		assertThat(row.selectFirst("td.pin").text()).isEqualTo(pin);
 		assertThat(row.selectFirst(".message").text()).isEqualTo(message);
-		assertThat(page.selectFirst("#failures article").attr("data-repo")).isEqualTo(name);
+		assertThat(page.selectFirst("#failures li.item").attr("data-repo")).isEqualTo(name);
+		assertThat(page.selectFirst("#failures .repo-name").attr("href"))
+			.isEqualTo("https://git.example.com/molecule-ai/tpl-%3Cscript%3Ealert%281%29%3C%2Fscript%3E%22%27%26");
 	}
 
 	@Test
