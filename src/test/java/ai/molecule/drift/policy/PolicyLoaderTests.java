@@ -63,6 +63,14 @@ class PolicyLoaderTests {
 		}
 
 		@Test
+		void theStarterPolicyAtTheTopOfTheProjectLoads() {
+			Policy policy = loader.load(Path.of("drift-policy.example.yml"));
+			assertThat(policy.consumers()).contains("molecule-core");
+			assertThat(policy.exemptions()).singleElement().extracting(Exemption::reason).asString().isNotBlank();
+			assertThat(policy.failOn()).containsExactly(FindingCode.UNLISTED_PINNED);
+		}
+
+		@Test
 		void commentsQuotesFoldedTextAndPastExpiryAreFine() throws Exception {
 			Policy policy = loader.load(fixture("commented.yml"));
 			assertThat(policy.consumers()).containsExactly("molecule-ai-workspace-template-claude-code",
