@@ -26,7 +26,7 @@ public final class Cli {
 	/** {@code --drift.org=x}, {@code --spring.datasource.url=x}: a dotted name is a Spring setting. */
 	private static final Pattern SETTING = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+(=.*)?", Pattern.DOTALL);
 
-	private static final Set<String> COMMANDS = Set.of("scan", "history", "help");
+	private static final Set<String> COMMANDS = Set.of("scan", "history", "policy", "help");
 
 	private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -73,6 +73,7 @@ public final class Cli {
 		CommandLine commandLine = new CommandLine(new ConsumerDriftCommand(terminal));
 		commandLine.addSubcommand(new ScanCommand(terminal));
 		commandLine.addSubcommand(HistoryCommand.commandLine(terminal));
+		commandLine.addSubcommand(PolicyCommand.commandLine(terminal));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(terminal.out(), true));
 		commandLine.setErr(new PrintWriter(terminal.err(), true));
