@@ -89,7 +89,8 @@ class JarSmokeIT {
 
 		long seconds = (System.nanoTime() - started) / 1_000_000_000;
 		assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
-		assertThat(result.stderr()).contains("consumer-drift could not start: 4 configuration problems","Unknown environment variable DRIFT_FORGE_BASE_ULR; did you mean DRIFT_FORGE_BASE_URL?",
+		assertThat(result.stderr()).contains("consumer-drift could not start: 4 configuration problems",
+					"Unknown environment variable DRIFT_FORGE_BASE_ULR; did you mean DRIFT_FORGE_BASE_URL?",
 					"drift.scan.concurrency (DRIFT_SCAN_CONCURRENCY) must be between 1 and 256, not 0",
 					"drift.forge.base-url (DRIFT_FORGE_BASE_URL) is required for drift.forge.type=gitea",
 					"Policy file drift-policy.yml (resolved to " + empty.toRealPath().resolve("drift-policy.yml")
