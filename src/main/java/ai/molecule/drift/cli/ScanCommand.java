@@ -71,7 +71,7 @@ final class ScanCommand implements Callable<Integer> {
 		try {
 			folder = Files.createTempDirectory("consumer-drift-demo-");
 			DemoOrg demoOrg = DemoOrg.create(folder);
-			out.println("Demo organisation built in " + demoOrg.root());
+			out.println("Demo organisation built in " + demoOrg.root() + " (removed when the scan ends)");
 			return scan(demoSettings(demoOrg));
 		}
 		catch (IOException | RuntimeException ex) {

@@ -77,7 +77,8 @@ class QuietLogTests {
 		int exit = scan("--demo");
 
 		assertThat(exit).isEqualTo(1);
-		Matcher built = Pattern.compile("Demo organisation built in (.+)").matcher(out.toString(StandardCharsets.UTF_8));
+		Matcher built = Pattern.compile("Demo organisation built in (\\S+) \\(removed when the scan ends\\)")
+			.matcher(out.toString(StandardCharsets.UTF_8));
 		assertThat(built.find()).isTrue();
 		Path root = Path.of(built.group(1).trim());
 		assertThat(root.getParent().getFileName().toString()).startsWith("consumer-drift-demo-");
