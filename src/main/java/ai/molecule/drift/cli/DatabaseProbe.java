@@ -29,7 +29,7 @@ final class DatabaseProbe {
 	static Optional<String> problem(Environment environment) {
 		String url = environment.getProperty(URL, "");
 		if (url.isBlank()) {
-			return Optional.of(SETTING + " is empty: set it to a JDBC URL, such as jdbc:h2:file:./data/consumer-drift");
+			return Optional.of(SETTING + ": empty; set it to a JDBC URL, such as jdbc:h2:file:./data/consumer-drift");
 		}
 		if (url.startsWith("jdbc:h2:mem:")) {
 			return Optional.empty();
@@ -50,16 +50,15 @@ final class DatabaseProbe {
 			// Not the URL itself: it may carry a password.
 			String why = "No suitable driver".equals(ex.getMessage())
 					? "it is not a JDBC URL this build can open (H2 and PostgreSQL are included)" : ex.getMessage();
-			return Optional.of("the database of " + SETTING + " cannot be reached: " + why);
+			return Optional.of(SETTING + ": the database cannot be reached: " + why);
 		}
 	}
 
 	private static Optional<String> h2Problem(Path file) {
 		if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isWritable(file))) {
-			return Optional.of("the history database " + file + " of " + SETTING + " is not a writable file");
+			return Optional.of(SETTING + ": the history database " + file + " is not a writable file");
 		}
 		return WritableFolder.problem(file.getParent())
-			.map((why) -> "the history database cannot be written in " + file.getParent() + " (" + SETTING + "): "
-					+ why);
+			.map((why) -> SETTING + ": the history database cannot be written in " + file.getParent() + ": " + why);
 	}
 }

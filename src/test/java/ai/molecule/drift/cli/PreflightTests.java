@@ -142,14 +142,14 @@ class PreflightTests {
 		}
 		assertThat(scan("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/drift")).isEqualTo(2);
 		assertThat(problems()).singleElement().asString()
-			.startsWith("the database of spring.datasource.url (SPRING_DATASOURCE_URL) cannot be reached: ")
+			.startsWith("spring.datasource.url (SPRING_DATASOURCE_URL): the database cannot be reached: ")
 			.contains("refused");
 
 		assumeThat(WritableFolder.problem(READ_ONLY)).as("a read-only /sys").isPresent();
 		err.reset();
 		assertThat(scan("--spring.datasource.url=jdbc:h2:file:/sys/drift/consumer-drift")).isEqualTo(2);
-		assertThat(problems()).containsExactly("the history database cannot be written in /sys/drift "
-				+ "(spring.datasource.url (SPRING_DATASOURCE_URL)): permission denied in /sys");
+		assertThat(problems()).containsExactly("spring.datasource.url (SPRING_DATASOURCE_URL): the history database "
+				+ "cannot be written in /sys/drift: permission denied in /sys");
 		assertNothingCreated();
 	}
 
