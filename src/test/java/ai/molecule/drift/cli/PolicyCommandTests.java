@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ai.molecule.drift.forge.FakeGitHub;
 import ai.molecule.drift.forge.FakeGitea;
 import ai.molecule.drift.policy.Policy;
 import ai.molecule.drift.policy.PolicyLoader;
@@ -99,6 +100,24 @@ class PolicyCommandTests {
 			.contains("  - " + PREFIX + "langgraph   # pins 0.3.11", "#   " + PREFIX + "starter   (no .runtime-version)",
 					"#   " + PREFIX + "autogpt   (archived, pins 0.2.0)", "from organisation molecule-ai on gitea http://")
 			.doesNotContain("molecule-ai-website");
+	}
+
+	@Test
+	void initReadsAGitHubOrganisationThroughGraphQl() throws IOException {
+		Path target = dir.resolve("drift-policy.yml");
+		try (FakeGitHub github = FakeGitHub.start().requireToken("policy-init-t0ken")) {
+			github.repo(ORG, PREFIX + "langgraph").file(".runtime-version", "0.3.11\n");
+			github.repo(ORG, PREFIX + "starter").file("README.md", "no pin");
+
+			int exit = run("policy", "init", "--drift.forge.type=github", "--drift.forge.base-url=" + github.baseUrl(),
+					"--drift.forge.token=policy-init-t0ken", "--drift.org=" + ORG, "--output", target.toString());
+
+			assertThat(exit).as(stderr()).isZero();
+			assertThat(github.requests("POST /api/graphql")).isNotEmpty();
+		}
+		assertThat(new PolicyLoader().load(target).consumers()).containsExactly(PREFIX + "langgraph");
+		assertThat(target).content().contains("#   " + PREFIX + "starter   (no .runtime-version)")
+			.doesNotContain("policy-init-t0ken");
 	}
 
 	@Test
