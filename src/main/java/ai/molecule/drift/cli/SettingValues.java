@@ -2,6 +2,7 @@ package ai.molecule.drift.cli;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ final class SettingValues {
 	private Optional<Map.Entry<String, Class<?>>> group(String name) {
 		return metadata.groups().entrySet().stream()
 			.filter((g) -> name.startsWith(g.getKey() + "."))
-			.max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
+			.max(Comparator.comparingInt((g) -> g.getKey().length()))
 			.flatMap((g) -> type(g.getValue()).map((type) -> Map.entry(g.getKey(), type)));
 	}
 
