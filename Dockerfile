@@ -36,9 +36,12 @@ ENV SPRING_PROFILES_ACTIVE=container \
 	SPRING_DATASOURCE_URL="jdbc:h2:file:/var/lib/consumer-drift/db/consumer-drift;DB_CLOSE_ON_EXIT=FALSE"
 # A training run to the end of start-up records the classes and profiles the next starts reuse
 # (JDK 25 AOT cache). It must use the run command's class path and GC; an in-memory database
-# keeps the image free of data.
-RUN java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=consumer-drift.aot -Dspring.context.exit=onRefresh \
+# keeps the image free of data. A scan checks its settings before it starts: the training run's are
+# sound (an empty org and policy in /tmp).
+RUN printf 'consumers: []\n' > /tmp/training-policy.yml \
+	&& java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=consumer-drift.aot -Dspring.context.exit=onRefresh \
 		-jar consumer-drift.jar scan --spring.datasource.url=jdbc:h2:mem:training \
+		--drift.forge.type=local --drift.forge.root=/tmp --drift.policy-file=/tmp/training-policy.yml \
 	&& rm -rf /tmp/*
 USER 10001:10001
 # The serial collector suits a short single-JVM batch job best; the heap follows the container's limit.

@@ -26,7 +26,7 @@ public final class Cli {
 	/** {@code --drift.org=x}, {@code --spring.datasource.url=x}: a dotted name is a Spring setting. */
 	private static final Pattern SETTING = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+(=.*)?", Pattern.DOTALL);
 
-	private static final Set<String> COMMANDS = Set.of("scan", "history", "help");
+	private static final Set<String> COMMANDS = Set.of("scan", "history", "policy", "help");
 
 	private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -55,16 +55,17 @@ public final class Cli {
 		boolean anySetting = !settings.isEmpty() || environment.keySet().stream().anyMatch((v) -> v.startsWith("DRIFT_"));
 		List<String> problems = anySetting
 				? new SettingsCheck(SettingNames.fromMetadata()).problems(settings, environment) : List.of();
-		if (!problems.isEmpty()) {
-			problems.forEach(err::println);
-			err.println("Run with help for the commands; README.md lists every setting.");
-			return 2;
-		}
 		if (words.isEmpty() || (!COMMANDS.contains(words.get(0)) && words.get(0).startsWith("-")
 				&& !words.get(0).equals("-h") && !words.get(0).equals("--help"))) {
 			words.add(0, "scan");
 		}
-		CommandLine commandLine = commandLine(new Terminal(out, err, List.copyOf(settings), environment));
+		// A scan tells these with every other configuration problem it finds before it starts.
+		if (!problems.isEmpty() && !words.get(0).equals("scan")) {
+			problems.forEach(err::println);
+			err.println("Run with help for the commands; README.md lists every setting.");
+			return 2;
+		}
+		CommandLine commandLine = commandLine(new Terminal(out, err, List.copyOf(settings), environment, problems));
 		return commandLine.execute(words.toArray(String[]::new));
 	}
 
@@ -72,6 +73,7 @@ public final class Cli {
 		CommandLine commandLine = new CommandLine(new ConsumerDriftCommand(terminal));
 		commandLine.addSubcommand(new ScanCommand(terminal));
 		commandLine.addSubcommand(HistoryCommand.commandLine(terminal));
+		commandLine.addSubcommand(PolicyCommand.commandLine(terminal));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(terminal.out(), true));
 		commandLine.setErr(new PrintWriter(terminal.err(), true));

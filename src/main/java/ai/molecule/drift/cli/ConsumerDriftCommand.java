@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top of the command line: {@code scan} (the default), {@code history} and {@code help}. */
+/** The top of the command line: {@code scan} (the default), {@code history}, {@code policy} and {@code help}. */
 @Command(name = ConsumerDriftCommand.NAME, description = "Scans an organisation's runtime consumers: classification, pin lag, history and reports.",
 		footer = { "", "Settings are Spring properties: --drift.org=molecule-ai, or the environment (DRIFT_ORG);",
 				"a misspelled drift.* setting is an error. See README.md for every setting, the policy file and",

@@ -14,7 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -50,31 +53,48 @@ final class ScanCommand implements Callable<Integer> {
 
 	private final List<String> settings;
 
+	private final List<String> settingProblems;
+
 	ScanCommand(Terminal terminal) {
 		this.out = terminal.out();
 		this.err = terminal.err();
 		this.settings = terminal.settings();
+		this.settingProblems = terminal.settingProblems();
 	}
 
 	@Override
 	public Integer call() {
-		Map<String, Object> demoSettings = new LinkedHashMap<>();
-		List<String> springArgs = settings;
-		if (demo) {
-			try {
-				DemoOrg demo = DemoOrg.create(Files.createTempDirectory("consumer-drift-demo-"));
-				demoSettings.putAll(demoSettings(demo));
-				out.println("Demo organisation built in " + demo.root());
-			}
-			catch (IOException | RuntimeException ex) {
-				err.println("Could not build the demo organisation in a temporary folder: " + ex.getMessage());
-				return 2;
-			}
+		if (!demo) {
+			return scan(Map.of());
 		}
-		try (ConfigurableApplicationContext context = application(demoSettings).run(springArgs.toArray(String[]::new))) {
+		Path folder = null;
+		try {
+			folder = Files.createTempDirectory("consumer-drift-demo-");
+			DemoOrg demoOrg = DemoOrg.create(folder);
+			out.println("Demo organisation built in " + demoOrg.root() + " (removed when the scan ends)");
+			return scan(demoSettings(demoOrg));
+		}
+		catch (IOException | RuntimeException ex) {
+			err.println("Could not build the demo organisation in a temporary folder: " + ex.getMessage());
+			return 2;
+		}
+		finally {
+			DemoFolder.delete(folder);
+		}
+	}
+
+	private int scan(Map<String, Object> demoSettings) {
+		SpringApplication application = application(demoSettings);
+		application.addListeners(new Preflight(settingProblems));
+		try (ConfigurableApplicationContext context = application.run(settings.toArray(String[]::new))) {
 			return launch(context);
 		}
 		catch (RuntimeException ex) {
+			Optional<ConfigurationProblems> problems = ConfigurationProblems.in(ex);
+			if (problems.isPresent()) {
+				problems.get().print(err);
+				return 2;
+			}
 			if (!StartupFailures.isConfiguration(ex)) {
 				return Cli.internalError(ex, err);
 			}
@@ -99,7 +119,7 @@ final class ScanCommand implements Callable<Integer> {
 		}
 		// The command's last log lines still belong to the run: they carry its id like the others.
 		try (MDC.MDCCloseable logContext = RunMdc.put(run.get().id())) {
-			log.info("Peak heap used: {} MiB (max {} MiB); CPU time used: {} ms", HeapUsage.peakMiB(), HeapUsage.maxMiB(),
+			log.debug("Peak heap used: {} MiB (max {} MiB); CPU time used: {} ms", HeapUsage.peakMiB(), HeapUsage.maxMiB(),
 					HeapUsage.processCpuMillis());
 		}
 		RunStatus runStatus = run.get().status();
@@ -119,18 +139,31 @@ final class ScanCommand implements Callable<Integer> {
 	static SpringApplication application(Class<?> source, Map<String, Object> demoSettings) {
 		SpringApplication application = new SpringApplication(source);
 		if (!demoSettings.isEmpty()) {
-			application.addInitializers(context -> {
-				MutablePropertySources sources = context.getEnvironment().getPropertySources();
-				MapPropertySource demo = new MapPropertySource("demo", demoSettings);
-				if (sources.contains(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
-					sources.addAfter(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, demo);
-				}
-				else {
-					sources.addFirst(demo);
-				}
-			});
+			application.addListeners(new DemoSource(demoSettings));
 		}
 		return application;
+	}
+
+	/** Adds the demo's settings as soon as the environment is prepared: the pre-flight check sees them too. */
+	private record DemoSource(Map<String, Object> settings)
+			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			MutablePropertySources sources = event.getEnvironment().getPropertySources();
+			MapPropertySource demo = new MapPropertySource("demo", settings);
+			if (sources.contains(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+				sources.addAfter(SimpleCommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, demo);
+			}
+			else {
+				sources.addFirst(demo);
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE - 1;
+		}
 	}
 
 	private static Map<String, Object> demoSettings(DemoOrg demo) {

@@ -1,18 +1,15 @@
 package ai.molecule.drift.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code drift.*} settings that exist, read from the metadata the configuration processor writes
@@ -20,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SettingNames {
 
-	static final String PREFIX = "drift.";
+	static final String PREFIX = SettingsMetadata.PREFIX;
 
-	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+	private static final Pattern PROPERTY = Pattern.compile("\\bdrift(\\.[a-z0-9-]+)+");
 
 	private final Set<String> names;
 
@@ -35,28 +32,14 @@ final class SettingNames {
 	}
 
 	static SettingNames fromMetadata() {
-		Set<String> names = new TreeSet<>();
+		Map<String, String> properties = SettingsMetadata.read().properties();
 		Set<String> containers = new TreeSet<>();
-		try (InputStream in = SettingNames.class.getClassLoader().getResourceAsStream(METADATA)) {
-			if (in == null) {
-				throw new IllegalStateException(METADATA + " is missing from the class path");
+		properties.forEach((name, type) -> {
+			if (type.startsWith("java.util.List") || type.startsWith("java.util.Map") || type.startsWith("java.util.Set")) {
+				containers.add(name);
 			}
-			for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
-				String name = property.get("name").asString();
-				String type = property.path("type").asString("");
-				if (name.startsWith(PREFIX)) {
-					names.add(name);
-					if (type.startsWith("java.util.List") || type.startsWith("java.util.Map")
-							|| type.startsWith("java.util.Set")) {
-						containers.add(name);
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return new SettingNames(names, containers);
+		});
+		return new SettingNames(properties.keySet(), containers);
 	}
 
 	/** Whether a property name (canonical or relaxed: {@code drift.scan.chunkSize}) is a setting. */
@@ -69,7 +52,8 @@ final class SettingNames {
 	/** Whether an environment variable ({@code DRIFT_SCAN_CHUNK_SIZE}) binds to a setting. */
 	boolean knowsVariable(String variable) {
 		String upper = variable.toUpperCase(Locale.ROOT);
-		return names.stream().anyMatch((n) -> variable(n).equals(upper))
+		// Spring also binds a variable that leaves out the dashes' underscores: DRIFT_FORGE_BASEURL.
+		return names.stream().anyMatch((n) -> variable(n).equals(upper) || dashless(n).equals(upper))
 				|| containers.stream().anyMatch((c) -> upper.startsWith(variable(c) + "_"));
 	}
 
@@ -84,6 +68,23 @@ final class SettingNames {
 	/** The environment variable Spring binds to a setting: {@code drift.forge.base-url} is {@code DRIFT_FORGE_BASE_URL}. */
 	static String variable(String property) {
 		return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+	}
+
+	/**
+	 * A sentence that names a {@code drift.*} property, with that property's environment variable beside its
+	 * first mention when the sentence does not say it yet: users set either.
+	 */
+	static String naming(String message) {
+		Matcher property = PROPERTY.matcher(message);
+		if (!property.find() || message.contains(variable(property.group()))) {
+			return message;
+		}
+		return message.substring(0, property.end()) + " (" + variable(property.group()) + ")"
+				+ message.substring(property.end());
+	}
+
+	private static String dashless(String property) {
+		return property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
 	}
 
 	/** Spring's relaxed names in canonical form: {@code chunkSize}, {@code chunk_size} and {@code chunk-size} alike. */

@@ -29,7 +29,8 @@ final class SettingsCheck {
 				problems.add("The setting --" + name + " has no value: settings are written --" + name + "=value.");
 			}
 			else if (name.startsWith(SettingNames.PREFIX) && !names.knows(name)) {
-				problems.add("Unknown setting --" + name + suggestion(names.closest(name).map((n) -> "--" + n)) + ".");
+				String suggestion = suggestion(names.closest(name).map((n) -> "--" + n));
+				problems.add("Unknown setting --" + name + (suggestion.isEmpty() ? "." : suggestion));
 			}
 		}
 		environment.keySet().stream().filter((v) -> v.startsWith(VARIABLE_PREFIX)).sorted()

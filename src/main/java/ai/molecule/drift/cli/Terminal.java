@@ -12,6 +12,8 @@ import java.util.Map;
  * @param err messages, usage after a mistake, and logs
  * @param settings the {@code --name=value} arguments, in order
  * @param environment the process environment
+ * @param settingProblems misspelled settings and variables, for a command that tells them with its own checks
  */
-record Terminal(PrintStream out, PrintStream err, List<String> settings, Map<String, String> environment) {
+record Terminal(PrintStream out, PrintStream err, List<String> settings, Map<String, String> environment,
+		List<String> settingProblems) {
 }

@@ -42,8 +42,10 @@ public class HistoryRetention {
 		Instant cutOff = clock.instant().minus(Duration.ofDays(properties.retentionDays()));
 		try {
 			int removed = pruner.prune(HistoryScope.of(drift), cutOff, runId);
-			log.info("History retention: removed {} {} that started before {} (drift.history.retention-days={})",
-					removed, removed == 1 ? "run" : "runs", cutOff, properties.retentionDays());
+			// A routine "removed 0 runs" on every run says nothing.
+			(removed == 0 ? log.atDebug() : log.atInfo()).log(
+					"History retention: removed {} {} that started before {} (drift.history.retention-days={})", removed,
+					removed == 1 ? "run" : "runs", cutOff, properties.retentionDays());
 		}
 		catch (RuntimeException ex) {
 			// The run and its reports are complete; a failed clean-up is retried by the next run.

@@ -61,7 +61,8 @@ class ResolveSsotTasklet implements Tasklet {
 					ssot.tag() == null ? "" : ", tag " + ssot.tag(), line.releases().size(), millis);
 		}
 		else {
-			log.error("SSOT unresolved: {} ({} ms)", ssot.problem(), millis);
+			// Why is among the reasons of the run's summary, logged once when the run ends.
+			log.error("SSOT unresolved ({} ms)", millis);
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -13,7 +13,7 @@ import ai.molecule.drift.ConfigurationException;
 import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.policy.PolicyException;
 
-/** One log line per step: its outcome, item counts and time taken. */
+/** One log line per step that failed or handled items: its outcome, item counts and time taken. */
 class StepLog implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(StepLog.class);
@@ -24,16 +24,19 @@ class StepLog implements StepExecutionListener {
 		long millis = start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis();
 		Throwable failure = step.getFailureExceptions().stream().findFirst().orElse(null);
 		if (failure != null) {
-			// Expected conditions (bad policy, forge down) get one sentence; the trace is for debugging.
-			log.error("Step {} failed after {} ms: {}", step.getStepName(), millis, explain(failure));
-			log.debug("Step {} failure", step.getStepName(), failure);
+			// The reason is logged once, where the run ends: among the reasons of the run's summary, or as
+			// the cause of a run that could not write its reports. The trace is for debugging.
+			log.error("Step {} failed after {} ms", step.getStepName(), millis);
+			log.debug("Step {} failure: {}", step.getStepName(), explain(failure), failure);
 		}
 		else if (step.getReadCount() > 0 || step.getWriteCount() > 0) {
 			log.info("Step {} {}: {} read, {} written in {} ms", step.getStepName(), step.getStatus(),
 					step.getReadCount(), step.getWriteCount(), millis);
 		}
 		else {
-			log.info("Step {} {} in {} ms", step.getStepName(), step.getStatus(), millis);
+			// A step without items has said what it did, or what went wrong, in its own lines: a success line
+			// would only follow, say, "SSOT unresolved" with a contradicting "COMPLETED".
+			log.debug("Step {} {} in {} ms", step.getStepName(), step.getStatus(), millis);
 		}
 		return null;
 	}

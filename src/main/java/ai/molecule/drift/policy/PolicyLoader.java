@@ -29,7 +29,8 @@ import ai.molecule.drift.policy.PolicyNodes.Entry;
 
 /**
  * Reads the policy YAML into a {@link Policy}, refusing anything doubtful with a message that names
- * the file, the line and the key at fault.
+ * the file, the line and the key at fault: every such problem of the file at once, unless the file is
+ * not YAML at all.
  */
 public class PolicyLoader {
 
@@ -41,7 +42,7 @@ public class PolicyLoader {
 
 	private static final String SETTING = "drift.policy-file (env DRIFT_POLICY_FILE)";
 
-	/** Reads and checks the policy file; every problem is a {@link PolicyException}. */
+	/** Reads and checks the policy file; its problems, all of them, are one {@link PolicyException}. */
 	public Policy load(Path file) {
 		Path resolved = file.toAbsolutePath().normalize();
 		// A relative path resolves against the working directory, which differs between a laptop and the CronJob.
@@ -88,18 +89,22 @@ public class PolicyLoader {
 			throw nodes.error("the policy file is empty; an empty policy is written \"consumers: []\"");
 		}
 		nodes.rejectTags(root);
+		// A tagged value means something else than it reads: what follows from it would only add noise.
+		nodes.failIfAny();
 		if (!(root instanceof MappingNode mapping)) {
-			throw nodes.error(root, "the policy must be a mapping with the keys " + String.join(", ", TOP_LEVEL_KEYS)
+			throw nodes.fail(root, "the policy must be a mapping with the keys " + String.join(", ", TOP_LEVEL_KEYS)
 					+ ", not " + PolicyNodes.describe(root));
 		}
 		Map<String, Entry> top = nodes.entries(mapping, "");
 		for (Entry entry : top.values()) {
 			if (!TOP_LEVEL_KEYS.contains(entry.name())) {
-				throw nodes.error(entry.key(), "unknown top-level key \"" + entry.name() + "\"; allowed keys are "
+				nodes.report(entry.key(), "unknown top-level key \"" + entry.name() + "\"; allowed keys are "
 						+ String.join(", ", TOP_LEVEL_KEYS));
 			}
 		}
-		return new PolicyReader(nodes).read(top);
+		Policy policy = new PolicyReader(nodes).read(top);
+		nodes.failIfAny();
+		return policy;
 	}
 
 	private static Node compose(String text, PolicyNodes nodes) {

@@ -22,7 +22,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 import ai.molecule.drift.model.FindingCode;
 import ai.molecule.drift.policy.PolicyNodes.Entry;
 
-/** Checks each section of a policy file's top-level mapping and builds the {@link Policy}. */
+/**
+ * Checks each section of a policy file's top-level mapping and builds the {@link Policy}. A faulty item is
+ * noted and left out, and the reading goes on, so that every problem of the file is found in one pass.
+ */
 final class PolicyReader {
 
 	static final List<String> EXEMPTION_KEYS = List.of("repo", "reason", "expires");
@@ -65,9 +68,9 @@ final class PolicyReader {
 			Node item = items.get(i);
 			String where = "consumers[" + i + "]: ";
 			String name = repoName(item, where);
-			Node first = consumers.putIfAbsent(key(name), item);
+			Node first = name == null ? null : consumers.putIfAbsent(key(name), item);
 			if (first != null) {
-				throw nodes.error(item, where + "\"" + name + "\" is listed twice "
+				nodes.report(item, where + "\"" + name + "\" is listed twice "
 						+ mention("first at", first, PolicyNodes.text(first), name) + "; keep only one");
 			}
 		}
@@ -77,33 +80,44 @@ final class PolicyReader {
 	private List<Exemption> exemptions(Entry entry, Map<String, Node> consumers) {
 		List<Exemption> exemptions = new ArrayList<>();
 		Map<String, Integer> seen = new LinkedHashMap<>();
+		// The item of each kept exemption, for pointing at it from a later duplicate.
+		List<Integer> lines = new ArrayList<>();
 		List<Node> items = list(entry, "a list of entries with \"repo\", \"reason\" and optional \"expires\"");
 		for (int i = 0; i < items.size(); i++) {
 			Exemption exemption = exemption(items.get(i), "exempt[" + i + "]");
+			if (exemption == null) {
+				continue;
+			}
 			String repo = exemption.repo();
 			String where = "exempt[" + i + "] (" + repo + "): \"" + repo + "\" ";
-			Integer first = seen.putIfAbsent(key(repo), i);
+			Integer first = seen.putIfAbsent(key(repo), exemptions.size());
 			if (first != null) {
-				throw nodes.error(items.get(i), where + "is exempted twice "
-						+ mention("first at", items.get(first), exemptions.get(first).repo(), repo)
+				Exemption earlier = exemptions.get(first);
+				nodes.report(items.get(i), where + "is exempted twice "
+						+ mention("first at", items.get(lines.get(first)), earlier.repo(), repo)
 						+ "; keep only one entry");
+				continue;
 			}
 			Node consumer = consumers.get(key(repo));
 			if (consumer != null) {
-				throw nodes.error(items.get(i), where + "is also listed in consumers "
+				nodes.report(items.get(i), where + "is also listed in consumers "
 						+ mention("at", consumer, PolicyNodes.text(consumer), repo)
 						+ "; a repository is either a consumer or exempt, so remove it from one list");
 			}
 			exemptions.add(exemption);
+			lines.add(i);
 		}
 		return exemptions;
 	}
 
+	/** The exemption, or {@code null} when a problem in it was noted. */
 	private Exemption exemption(Node item, String where) {
 		if (!(item instanceof MappingNode mapping)) {
-			throw nodes.error(item, where + ": must be a mapping such as \"- repo: NAME\" with \"reason: WHY\", not "
+			nodes.report(item, where + ": must be a mapping such as \"- repo: NAME\" with \"reason: WHY\", not "
 					+ PolicyNodes.describe(item));
+			return null;
 		}
+		int problemsBefore = nodes.problemCount();
 		Map<String, Entry> entries = nodes.entries(mapping, where + ": ");
 		Entry repoEntry = entries.get("repo");
 		// Name the entry by its repo as soon as that is plausible, so a typo elsewhere is easy to find.
@@ -111,24 +125,30 @@ final class PolicyReader {
 		String label = named != null && REPO_NAME.matcher(named).matches() ? where + " (" + named + ")" : where;
 		for (Entry e : entries.values()) {
 			if (!EXEMPTION_KEYS.contains(e.name())) {
-				throw nodes.error(e.key(), label + ": unknown key \"" + e.name() + "\"; allowed keys are "
+				nodes.report(e.key(), label + ": unknown key \"" + e.name() + "\"; allowed keys are "
 						+ String.join(", ", EXEMPTION_KEYS));
 			}
 		}
+		String repo = null;
 		if (repoEntry == null) {
-			throw nodes.error(item, where + ": \"repo\" is required (the name of the exempt repository)");
+			nodes.report(item, where + ": \"repo\" is required (the name of the exempt repository)");
 		}
-		String repo = repoName(repoEntry.value(), where + ": \"repo\" ");
-		return new Exemption(repo, reason(entries.get("reason"), item, label), expires(entries.get("expires"), label));
+		else {
+			repo = repoName(repoEntry.value(), where + ": \"repo\" ");
+		}
+		String reason = reason(entries.get("reason"), item, label);
+		LocalDate expires = expires(entries.get("expires"), label);
+		return nodes.problemCount() > problemsBefore ? null : new Exemption(repo, reason, expires);
 	}
 
 	private String reason(Entry entry, Node item, String where) {
 		if (entry != null && !(entry.value() instanceof ScalarNode)) {
-			throw nodes.error(entry.value(), where + ": \"reason\" must be text, not " + PolicyNodes.describe(entry.value()));
+			nodes.report(entry.value(), where + ": \"reason\" must be text, not " + PolicyNodes.describe(entry.value()));
+			return null;
 		}
 		String reason = entry == null ? null : PolicyNodes.text(entry.value());
 		if (reason == null || reason.isEmpty()) {
-			throw nodes.error(entry == null ? item : entry.key(), where + ": \"reason\" is required and must not be blank");
+			nodes.report(entry == null ? item : entry.key(), where + ": \"reason\" is required and must not be blank");
 		}
 		return reason;
 	}
@@ -146,8 +166,9 @@ final class PolicyReader {
 				// Falls through to the message below: the shape is right but the day does not exist.
 			}
 		}
-		throw nodes.error(entry.value(), where + ": \"expires\" must be a date written YYYY-MM-DD (leave it out for "
+		nodes.report(entry.value(), where + ": \"expires\" must be a date written YYYY-MM-DD (leave it out for "
 				+ "no expiry), not " + PolicyNodes.describe(entry.value()));
+		return null;
 	}
 
 	private Integer maxLagReleases(Entry entry) {
@@ -161,8 +182,9 @@ final class PolicyReader {
 			return Integer.valueOf(text);
 		}
 		String quoted = node instanceof ScalarNode scalar && !scalar.isPlain() ? " (quoted, so it is text)" : "";
-		throw nodes.error(node, "max-lag-releases: must be a whole number of releases, 0 or more (leave it out for "
+		nodes.report(node, "max-lag-releases: must be a whole number of releases, 0 or more (leave it out for "
 				+ "no limit), not " + PolicyNodes.describe(node) + quoted);
+		return null;
 	}
 
 	private Set<FindingCode> failOn(Entry entry) {
@@ -174,10 +196,12 @@ final class PolicyReader {
 			FindingCode code = text == null ? null : FindingCode.fromId(text).orElse(null);
 			if (code == null) {
 				String valid = Arrays.stream(FindingCode.values()).map(FindingCode::id).collect(Collectors.joining(", "));
-				throw nodes.error(item, "fail-on[" + i + "]: unknown finding code " + PolicyNodes.describe(item)
+				nodes.report(item, "fail-on[" + i + "]: unknown finding code " + PolicyNodes.describe(item)
 						+ "; valid codes are " + valid);
 			}
-			codes.add(code);
+			else {
+				codes.add(code);
+			}
 		}
 		return codes;
 	}
@@ -252,19 +276,23 @@ final class PolicyReader {
 			return List.of();
 		}
 		if (!(entry.value() instanceof SequenceNode sequence)) {
-			throw nodes.error(entry.value(), entry.name() + ": must be " + expected + ", not "
+			nodes.report(entry.value(), entry.name() + ": must be " + expected + ", not "
 					+ PolicyNodes.describe(entry.value()));
+			return List.of();
 		}
 		return sequence.getValue();
 	}
 
+	/** The name, or {@code null} when it is not a plausible repository name (a problem is noted). */
 	private String repoName(Node node, String where) {
 		String name = PolicyNodes.text(node);
 		if (name == null || name.isEmpty()) {
-			throw nodes.error(node, where + "must be a repository name, not " + PolicyNodes.describe(node));
+			nodes.report(node, where + "must be a repository name, not " + PolicyNodes.describe(node));
+			return null;
 		}
 		if (!REPO_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-			throw nodes.error(node, where + "must be " + REPO_NAME_RULE + ", not " + PolicyNodes.describe(node));
+			nodes.report(node, where + "must be " + REPO_NAME_RULE + ", not " + PolicyNodes.describe(node));
+			return null;
 		}
 		return name;
 	}

@@ -134,7 +134,9 @@ public final class ScanBenchmark {
 			ProcessBuilder builder = launch.process(extra, List.of("scan", "--drift.forge.base-url=" + gitea.baseUrl(),
 					"--drift.policy-file=" + policy, "--drift.report.dir=" + work.resolve("reports"),
 					"--drift.scan.concurrency=" + concurrency,
-					"--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consumer-drift")));
+					"--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/consumer-drift"),
+					// The peak heap line is a routine figure, logged at DEBUG.
+					"--logging.level.ai.molecule.drift.cli.ScanCommand=DEBUG"));
 			Path log = out.resolve(label.replaceAll("[^A-Za-z0-9=.-]+", "_") + ".log");
 			long started = System.nanoTime();
 			long serverCpuBefore = ownCpuNanos();

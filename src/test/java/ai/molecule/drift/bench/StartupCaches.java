@@ -143,8 +143,12 @@ final class StartupCaches {
 	private static void train(Path java, Path extracted, String recordOption) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(java.toString()));
 		command.addAll(ScanBenchmark.IMAGE_JVM_OPTIONS);
+		// Settings the scan's pre-flight check accepts: an empty org and policy.
+		Path policy = Files.writeString(extracted.resolveSibling("training-policy.yml"), "consumers: []\n");
 		command.addAll(List.of(recordOption, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "scan",
-				"--spring.datasource.url=jdbc:h2:mem:training"));
+				"--spring.datasource.url=jdbc:h2:mem:training", "--drift.forge.type=local",
+				"--drift.forge.root=" + extracted.getParent(), "--drift.policy-file=" + policy,
+				"--drift.report.dir=" + extracted.resolveSibling("training-reports")));
 		run(command, extracted.resolveSibling("training.log"));
 	}
 

@@ -57,14 +57,15 @@ class CliTests {
 	}
 
 	@Test
-	void reportsThatCannotBeWrittenMakeTheRunAnError() throws Exception {
+	void aReportFolderThatCannotBeWrittenIsFoundBeforeTheRun() throws Exception {
 		Path notADirectory = Files.writeString(dir.resolve("file"), "x");
 
 		int exit = run("scan", "--demo", "--drift.report.dir=" + notADirectory.resolve("reports"));
 
 		assertThat(exit).isEqualTo(2);
 		assertThat(stdout()).doesNotContain("Run FAIL");
-		assertThat(stderr()).contains("The run ended without its reports");
+		assertThat(stderr()).contains("drift.report.dir (DRIFT_REPORT_DIR): the reports cannot be written to "
+				+ notADirectory.resolve("reports") + ": " + notADirectory + " is a file, not a folder");
 	}
 
 	@Test
@@ -72,7 +73,8 @@ class CliTests {
 		int exit = run("scan", "--drift.scan.concurrency=0");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(stderr()).contains("drift.scan.concurrency must be between 1 and 256, not 0");
+		assertThat(stderr())
+			.contains("drift.scan.concurrency (DRIFT_SCAN_CONCURRENCY) must be between 1 and 256, not 0");
 	}
 
 	@Test
@@ -104,17 +106,16 @@ class CliTests {
 	}
 
 	@Test
-	void missingBaseUrlIsAConfigurationErrorNamingTheSetting(CapturedOutput log) throws Exception {
+	void missingBaseUrlIsAConfigurationErrorNamingTheSettingAndWritesNothing(CapturedOutput log) throws Exception {
 		Files.writeString(dir.resolve("policy.yml"), "consumers: []\n");
 
 		int exit = run("scan", "--drift.forge.type=gitea", "--drift.policy-file=" + dir.resolve("policy.yml"),
 				"--drift.report.dir=" + dir.resolve("reports"));
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(log.getAll()).contains("drift.forge.base-url (DRIFT_FORGE_BASE_URL) is required")
-			.doesNotContain("\tat ");
-		assertThat(dir.resolve("reports/drift-report.md")).content()
-			.contains("drift.forge.base-url (DRIFT\\_FORGE\\_BASE\\_URL) is required");
+		assertThat(stderr()).contains("drift.forge.base-url (DRIFT_FORGE_BASE_URL) is required");
+		assertThat(log.getAll()).doesNotContain("\tat ");
+		assertThat(dir.resolve("reports")).doesNotExist();
 	}
 
 	@Test
@@ -122,9 +123,11 @@ class CliTests {
 		int exit = run("scan", "--drift.scan.concurrency=lots");
 
 		assertThat(exit).isEqualTo(2);
-		assertThat(stderr()).contains("consumer-drift could not start", "drift.scan.concurrency");
+		assertThat(stderr()).contains("consumer-drift could not start",
+				"drift.scan.concurrency (DRIFT_SCAN_CONCURRENCY) must be a whole number, not \"lots\" (the default is 8)");
 		assertThat(run("scan", "--drift.forge.type=gitlab")).isEqualTo(2);
-		assertThat(stderr()).contains("drift.forge.type is invalid: \"gitlab\" is not one of [gitea, github, local]");
+		assertThat(stderr()).contains("drift.forge.type (DRIFT_FORGE_TYPE) must be one of gitea, github, local, "
+				+ "not \"gitlab\"");
 	}
 
 	@Test

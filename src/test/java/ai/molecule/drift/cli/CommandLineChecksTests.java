@@ -64,12 +64,12 @@ class CommandLineChecksTests {
 	@Test
 	void aMisspelledSettingIsRejectedWithTheCloseOne() throws Exception {
 		assertThat(run("scan", "--demo", "--drift.scan.concurency=4", "--drift.report.dir=" + dir)).isEqualTo(2);
-		assertThat(stderr()).startsWith("Unknown setting --drift.scan.concurency; did you mean --drift.scan.concurrency?");
+		assertThat(stderr()).contains("\n  - Unknown setting --drift.scan.concurency; did you mean --drift.scan.concurrency?");
 		assertThat(run("history", "trend", "--drift.orgg=x", "--drift.forge.typ=github")).isEqualTo(2);
 		assertThat(stderr()).contains("Unknown setting --drift.orgg; did you mean --drift.org?",
 				"Unknown setting --drift.forge.typ; did you mean --drift.forge.type?");
 		assertThat(run("scan", "--drift.nothing-like-any-setting=1")).isEqualTo(2);
-		assertThat(stderr()).startsWith("Unknown setting --drift.nothing-like-any-setting.").doesNotContain("=1");
+		assertThat(stderr()).contains("\n  - Unknown setting --drift.nothing-like-any-setting.").doesNotContain("=1");
 		assertThat(created()).isEmpty();
 	}
 
@@ -79,15 +79,15 @@ class CommandLineChecksTests {
 		assertThat(check.problems(List.of("--drift.scan.chunkSize=5", "--drift.forge.base_url=https://x",
 				"--drift.publish.labels[0]=drift", "--spring.datasource.url=jdbc:h2:mem:x",
 				"--logging.level.root=INFO"), Map.of("DRIFT_FORGE_BASE_URL", "https://x", "DRIFT_PUBLISH_LABELS_0", "a",
-						"PATH", "/bin")))
+						"DRIFT_SCAN_CHUNKSIZE", "5", "PATH", "/bin")))
 			.isEmpty();
 	}
 
 	@Test
 	void aMisspelledEnvironmentVariableIsRejectedWithTheCloseOne() throws Exception {
-		assertThat(run(Map.of("DRIFT_FORGE_BASEURL", "https://git.example.com", "DRIFT_TOKEN", "s3cret"), "scan",
+		assertThat(run(Map.of("DRIFT_FORGE_BASE_ULR", "https://git.example.com", "DRIFT_TOKEN", "s3cret"), "scan",
 				"--demo", "--drift.report.dir=" + dir)).isEqualTo(2);
-		assertThat(stderr()).contains("Unknown environment variable DRIFT_FORGE_BASEURL; did you mean DRIFT_FORGE_BASE_URL?",
+		assertThat(stderr()).contains("Unknown environment variable DRIFT_FORGE_BASE_ULR; did you mean DRIFT_FORGE_BASE_URL?",
 				"Unknown environment variable DRIFT_TOKEN").doesNotContain("s3cret");
 		assertThat(created()).isEmpty();
 	}

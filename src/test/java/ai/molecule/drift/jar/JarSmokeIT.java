@@ -76,6 +76,35 @@ class JarSmokeIT {
 	}
 
 	@Test
+	void aConfigurationErrorIsToldAtOnceWithinSecondsAndCreatesNothing() throws IOException {
+		Path empty = Files.createDirectory(dir.resolve("misconfigured"));
+		List<String> command = List.of(JarProcess.java().toString(), "-jar", JarProcess.jar().toString(), "scan",
+				"--drift.scan.concurrency=0");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(empty.toFile());
+		JarProcess.clean(builder.environment());
+		builder.environment().put("DRIFT_FORGE_BASE_ULR", "https://git.example.com");
+		long started = System.nanoTime();
+
+		Result result = JarProcess.run(builder, empty, "scan (misconfigured)");
+
+		long seconds = (System.nanoTime() - started) / 1_000_000_000;
+		assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+		assertThat(result.stderr()).contains("consumer-drift could not start: 4 configuration problems",
+					"Unknown environment variable DRIFT_FORGE_BASE_ULR; did you mean DRIFT_FORGE_BASE_URL?",
+					"drift.scan.concurrency (DRIFT_SCAN_CONCURRENCY) must be between 1 and 256, not 0",
+					"drift.forge.base-url (DRIFT_FORGE_BASE_URL) is required for drift.forge.type=gitea",
+					"Policy file drift-policy.yml (resolved to " + empty.toRealPath().resolve("drift-policy.yml")
+							+ ") does not exist")
+			.doesNotContain("\tat ");
+		// Only the test's own capture of the process's output: no data/, no reports/.
+		try (var files = Files.list(empty)) {
+			assertThat(files).allSatisfy((file) -> assertThat(file.getFileName().toString()).startsWith("process-"));
+		}
+		// Before the application context is created, not after a start-up of several seconds (generous: CI is busy).
+		assertThat(seconds).as("seconds to the answer").isLessThan(15);
+	}
+
+	@Test
 	void historyRepo() {
 		List<String> columns = List.of("runId", "startedAt", "runStatus", "ssot", "classification", "archived", "pin",
 				"lagReleases", "lagDays", "lagLevel", "state", "findings", "contracts");

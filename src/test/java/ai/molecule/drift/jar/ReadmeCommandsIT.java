@@ -66,6 +66,7 @@ class ReadmeCommandsIT {
 	/** Unlabelled blocks that hold no command, by their first line. */
 	private static final Map<String, String> NOT_COMMANDS = Map.of(
 			"drift-policy.yml:6: exempt[1]", "an example of an error message",
+			"consumer-drift could not start:", "an example of the configuration problems a scan prints",
 			"src/main/java/ai/molecule/drift/", "the source tree");
 
 	private static final Set<String> SHELL = Set.of("sh", "bash", "shell", "console");

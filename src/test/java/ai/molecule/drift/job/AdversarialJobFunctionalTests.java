@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdversarialJobFunctionalTests {
 
 	static final String TOKEN = "tok-adversarial-9b1d77e2";
+
+	/** DEBUG everywhere, checked for the token but not printed. */
+	@RegisterExtension
+	static final DebugLogs debugLogs = new DebugLogs();
 
 	static final FakeGitea gitea = FakeGitea.start().requireToken(TOKEN);
 
@@ -99,6 +104,7 @@ class AdversarialJobFunctionalTests {
 		gitea.clearFaults();
 		gitea.clearRequests();
 		assertThat(output.getAll()).as("logs").doesNotContain(TOKEN);
+		assertThat(debugLogs.text()).as("logs at DEBUG").contains("DEBUG ").doesNotContain(TOKEN);
 		assertThat(JobFixtures.allText(reports)).as("reports").doesNotContain(TOKEN);
 		assertThat(String.join("\n", jdbc.queryForList("script", String.class))).as("database, Batch contexts included")
 			.doesNotContain(TOKEN);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
@@ -51,6 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerDriftJobFunctionalTests {
 
 	static final String TOKEN = "tok-7f3a9c-Sup3rSecret";
+
+	/** DEBUG for the job's own loggers, checked for the token but not printed. */
+	@RegisterExtension
+	static final DebugLogs debugLogs = new DebugLogs();
 
 	static final String ORG = JobFixtures.ORG;
 
@@ -373,6 +378,7 @@ class ConsumerDriftJobFunctionalTests {
 
 	private void assertNoTokenAnywhere(CapturedOutput output) throws IOException {
 		assertThat(output.getAll()).doesNotContain(TOKEN);
+		assertThat(debugLogs.text()).as("logs at DEBUG").contains("DEBUG ").doesNotContain(TOKEN);
 		try (var files = Files.list(dir.resolve("reports"))) {
 			for (Path file : files.toList()) {
 				assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(TOKEN);

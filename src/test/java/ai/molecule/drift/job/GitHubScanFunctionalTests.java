@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -52,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GitHubScanFunctionalTests {
 
 	static final String TOKEN = "ghp_FunctionalT3stT0ken0000000000000000";
+
+	/** DEBUG for the job's own loggers, checked for the token but not printed. */
+	@RegisterExtension
+	static final DebugLogs debugLogs = new DebugLogs();
 
 	static final String ORG = "molecule-ai";
 
@@ -220,6 +225,7 @@ class GitHubScanFunctionalTests {
 
 	private void assertNoTokenAnywhere(CapturedOutput output) throws IOException {
 		assertThat(output.getAll()).doesNotContain(TOKEN);
+		assertThat(debugLogs.text()).as("logs at DEBUG").contains("DEBUG ").doesNotContain(TOKEN);
 		try (var files = Files.list(dir.resolve("reports"))) {
 			for (Path file : files.toList()) {
 				assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(TOKEN);

@@ -1,5 +1,6 @@
 package ai.molecule.drift.metrics;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,9 +102,12 @@ class PushgatewayFunctionalTests {
 		assertThat(gateway.samples()).filteredOn(s -> s.name().startsWith("consumer_drift_"))
 			.allSatisfy(s -> assertThat(s.labels()).containsEntry("job", "consumer-drift").containsEntry("org", ORG));
 
-		// The same database, a policy that cannot be read: an error run with no repositories.
-		exit = scan(database, "--drift.metrics.pushgateway-url=" + gateway.url(),
-				"--drift.policy-file=" + dir.resolve("missing-policy.yml"));
+		// The same database and organisation, but an empty folder for it, without the runtime: an error run
+		// (SSOT unresolved) with no repositories. (An unreadable policy no longer makes a run: nothing starts.)
+		Path emptyOrg = Files.createDirectories(dir.resolve("empty-org"));
+		Path emptyPolicy = Files.writeString(dir.resolve("empty-policy.yml"), "consumers: []\n");
+		exit = scan(database, "--drift.metrics.pushgateway-url=" + gateway.url(), "--drift.forge.root=" + emptyOrg,
+				"--drift.policy-file=" + emptyPolicy);
 
 		assertThat(exit).isEqualTo(2);
 		assertThat(value("consumer_drift_run_status", "status", "error")).isEqualTo(1.0);

@@ -29,6 +29,9 @@ class PolicyLoaderTests {
 			+ "vendored-runtime, contract-lock-mismatch, contract-drift, contract-source-missing, contract-invalid-lock, "
 			+ "contract-not-adopted, unreadable";
 
+	private static final String RULE_TEXT = "a bare repository name (letters, digits, '.', '_' and '-', at most 100; "
+			+ "no owner/ prefix, no spaces)";
+
 	private final PolicyLoader loader = new PolicyLoader();
 
 	@TempDir
@@ -58,6 +61,14 @@ class PolicyLoaderTests {
 							"config/prompts-only template; no Dockerfile, no image, nothing to keep in sync",
 							LocalDate.of(2027, 6, 30))),
 					10, Set.of(FindingCode.UNLISTED_PINNED)));
+		}
+
+		@Test
+		void theStarterPolicyAtTheTopOfTheProjectLoads() {
+			Policy policy = loader.load(Path.of("drift-policy.example.yml"));
+			assertThat(policy.consumers()).contains("molecule-core");
+			assertThat(policy.exemptions()).singleElement().extracting(Exemption::reason).asString().isNotBlank();
+			assertThat(policy.failOn()).containsExactly(FindingCode.UNLISTED_PINNED);
 		}
 
 		@Test
@@ -104,6 +115,54 @@ class PolicyLoaderTests {
 		@Test
 		void smallAliasesAreAllowed() {
 			assertThat(parse("consumers: &all [a, b]\nfail-on: [pin-drift]\n").consumers()).containsExactly("a", "b");
+		}
+	}
+
+	@Nested
+	class SeveralProblems {
+
+		@Test
+		void everyProblemIsReportedOnceWithItsLineInTheFilesOrder() {
+			String yaml = """
+					consumers:
+					  - molecule-core
+					  - org/bad-name
+					  - molecule-core
+					exempt:
+					  - repo: molecule-ai-workspace-template-x
+					  - repo: molecule-core
+					    reason: listed above too
+					    expires: tomorrow
+					max-lag-releases: "10"
+					fail-on: [unlisted-pinned, oops]
+					max-lag: 3
+					""";
+			assertThatExceptionOfType(PolicyException.class).isThrownBy(() -> parse(yaml))
+				.satisfies(ex -> assertThat(ex.problems()).containsExactly(
+						"drift-policy.yml:3: consumers[1]: must be " + RULE_TEXT + ", not \"org/bad-name\"",
+						"drift-policy.yml:4: consumers[2]: \"molecule-core\" is listed twice (first at line 2); "
+								+ "keep only one",
+						"drift-policy.yml:6: exempt[0] (molecule-ai-workspace-template-x): \"reason\" is required and "
+								+ "must not be blank",
+						"drift-policy.yml:9: exempt[1] (molecule-core): \"expires\" must be a date written YYYY-MM-DD "
+								+ "(leave it out for no expiry), not \"tomorrow\"",
+						"drift-policy.yml:10: max-lag-releases: must be a whole number of releases, 0 or more (leave "
+								+ "it out for no limit), not \"10\" (quoted, so it is text)",
+						"drift-policy.yml:11: fail-on[1]: unknown finding code \"oops\"; valid codes are " + VALID_CODES,
+						"drift-policy.yml:12: unknown top-level key \"max-lag\"; allowed keys are consumers, exempt, "
+								+ "max-lag-releases, fail-on"))
+				.withMessageStartingWith("drift-policy.yml:3: ")
+				.withMessageContaining("\ndrift-policy.yml:12: ");
+		}
+
+		@Test
+		void anExemptionAlsoListedAsAConsumerIsReportedBesideTheOtherProblems() {
+			assertThatExceptionOfType(PolicyException.class)
+				.isThrownBy(() -> parse("consumers: [a]\nexempt:\n  - repo: a\n    reason: r\nfail-on: [x]\n"))
+				.satisfies(ex -> assertThat(ex.problems()).hasSize(2)
+					.first()
+					.asString()
+					.startsWith("drift-policy.yml:3: exempt[0] (a): \"a\" is also listed in consumers (at line 1)"));
 		}
 	}
 
@@ -350,7 +409,8 @@ class PolicyLoaderTests {
 			assertError("exempt:\n  - repo: x\n    reason: r\n    until: 2027-01-01\n", "drift-policy.yml:4: "
 					+ "exempt[0] (x): unknown key \"until\"; allowed keys are repo, reason, expires");
 			assertError("exempt:\n  - rpo: x\n    reason: r\n", "drift-policy.yml:2: exempt[0]: unknown key \"rpo\"; "
-					+ "allowed keys are repo, reason, expires");
+					+ "allowed keys are repo, reason, expires\n"
+					+ "drift-policy.yml:2: exempt[0]: \"repo\" is required (the name of the exempt repository)");
 		}
 
 		@Test
