@@ -206,19 +206,20 @@ final class PolicyReader {
 		return codes;
 	}
 
-	/** The {@code propose} block: every key optional. */
+	/** The {@code propose} block: every key optional; each problem is noted and the default kept. */
 	private Policy.Propose propose(Entry entry) {
 		if (entry == null || PolicyNodes.isNull(entry.value())) {
 			return Policy.Propose.DEFAULTS;
 		}
 		if (!(entry.value() instanceof MappingNode mapping)) {
-			throw nodes.error(entry.value(), "propose: must be a mapping with the keys " + String.join(", ", PROPOSE_KEYS)
+			nodes.report(entry.value(), "propose: must be a mapping with the keys " + String.join(", ", PROPOSE_KEYS)
 					+ ", not " + PolicyNodes.describe(entry.value()));
+			return Policy.Propose.DEFAULTS;
 		}
 		Map<String, Entry> entries = nodes.entries(mapping, "propose: ");
 		for (Entry e : entries.values()) {
 			if (!PROPOSE_KEYS.contains(e.name())) {
-				throw nodes.error(e.key(), "propose: unknown key \"" + e.name() + "\"; allowed keys are "
+				nodes.report(e.key(), "propose: unknown key \"" + e.name() + "\"; allowed keys are "
 						+ String.join(", ", PROPOSE_KEYS));
 			}
 		}
@@ -226,25 +227,32 @@ final class PolicyReader {
 		Entry step = entries.get("max-step");
 		if (step != null) {
 			String text = PolicyNodes.text(step.value());
-			if (text == null || !Tag.INT.equals(step.value().getTag()) || !DIGITS.matcher(text).matches()
-					|| Integer.parseInt(text) < 1) {
-				throw nodes.error(step.value(), "propose.max-step: must be a whole number of releases, 1 or more, not "
+			if (text != null && Tag.INT.equals(step.value().getTag()) && DIGITS.matcher(text).matches()
+					&& Integer.parseInt(text) >= 1) {
+				maxStep = Integer.parseInt(text);
+			}
+			else {
+				nodes.report(step.value(), "propose.max-step: must be a whole number of releases, 1 or more, not "
 						+ PolicyNodes.describe(step.value()));
 			}
-			maxStep = Integer.parseInt(text);
 		}
 		List<String> labels = new ArrayList<>();
 		for (Node label : list(entries.get("labels"), "a list of label names")) {
 			String text = PolicyNodes.text(label);
 			if (text == null || text.isBlank() || !(label instanceof ScalarNode)) {
-				throw nodes.error(label, "propose.labels: must be label names, not " + PolicyNodes.describe(label));
+				nodes.report(label, "propose.labels: must be label names, not " + PolicyNodes.describe(label));
 			}
-			labels.add(text);
+			else {
+				labels.add(text);
+			}
 		}
 		List<String> exclude = new ArrayList<>();
 		List<Node> excluded = list(entries.get("exclude"), "a list of repository names");
 		for (int i = 0; i < excluded.size(); i++) {
-			exclude.add(repoName(excluded.get(i), "propose.exclude[" + i + "]: "));
+			String name = repoName(excluded.get(i), "propose.exclude[" + i + "]: ");
+			if (name != null) {
+				exclude.add(name);
+			}
 		}
 		return new Policy.Propose(maxStep, labels, exclude);
 	}
@@ -259,13 +267,15 @@ final class PolicyReader {
 			if (path == null || !CONTRACT_PATH.matcher(path).matches() || path.contains("//")
 					|| Arrays.stream(path.split("/")).anyMatch((segment) -> segment.equals(".") || segment.equals("..")
 							|| segment.equals(".git"))) {
-				throw nodes.error(item, "contracts-required[" + i + "]: must be a plain relative path in the repository "
+				nodes.report(item, "contracts-required[" + i + "]: must be a plain relative path in the repository "
 						+ "such as contracts/provider_registry.py, not " + PolicyNodes.describe(item));
 			}
-			if (paths.contains(path)) {
-				throw nodes.error(item, "contracts-required[" + i + "]: \"" + path + "\" is listed twice; keep only one");
+			else if (paths.contains(path)) {
+				nodes.report(item, "contracts-required[" + i + "]: \"" + path + "\" is listed twice; keep only one");
 			}
-			paths.add(path);
+			else {
+				paths.add(path);
+			}
 		}
 		return paths;
 	}
