@@ -34,6 +34,8 @@ None.
 </#if>
 </#if>
 
+<@m.contracts/>
+<@m.proposals/>
 <@m.fullTable rowLimit=rowLimit leftOut=fullReportText/>
 
 ${runSeparator}

@@ -45,6 +45,8 @@ No earlier complete pass or fail run to compare with.
 ${m.text(history.trend.summary())}, over the last ${history.trend.runs?c} runs (${history.trend.firstDate} to ${history.trend.lastDate}).
 
 </#if>
+<@m.contracts/>
+<@m.proposals/>
 <@m.fullTable rowLimit=run.repos?size/>
 
 ---

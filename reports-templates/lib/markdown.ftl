@@ -169,3 +169,33 @@ Nothing: no repository fails the run or has a finding.
 No repository was scanned.
 </#if>
 </#macro>
+
+<#-- Vendored contracts: one row per upstream file, how its adopters' snapshots stand. Nothing without one. -->
+<#macro contracts>
+<#if !run.contracts?has_content><#return></#if>
+### Vendored contracts
+
+| upstream file | sha256 | in sync | stale | lock mismatch | not adopted |
+| --- | --- | --- | --- | --- | --- |
+<#list run.contracts as c>
+| ${md.cellCode(c.source + ":" + c.sourcePath + (c.ref???then("@" + c.ref, "")))} | <#if c.sha256??>${md.cellCode(c.sha256)}<#else>missing</#if> | ${c.inSync?c} of ${c.adopters?c} | ${c.drifted?c} | ${c.lockMismatch?c} | <#if c.notAdopted?has_content><#list c.notAdopted as n>${md.text(n)}<#sep>, </#list><#else>—</#if> |
+</#list>
+
+The scan checks each vendored copy against its lock and each lock against the upstream file; the generator behind the upstream file is its own CI's to check.
+
+</#macro>
+
+<#-- Bump proposals of this run, with the day each was first made (a date, so an unchanged issue stays unchanged). -->
+<#macro proposals>
+<#assign proposed = run.repos?filter(r -> r.proposal??)>
+<#if !proposed?has_content><#return></#if>
+### Bump proposals
+
+| repo | bump to | state | since |
+| --- | --- | --- | --- |
+<#list proposed as repo>
+<#assign p = repo.proposal>
+| ${name(repo)} | ${md.cellCode(p.target)}<#if p.staged()> (stage ${p.stage?c} of ${p.stages?c})</#if> | <#if p.number??>#${p.number?c} </#if>${p.state}<#if p.reason??>: ${md.text(p.reason)}</#if> | ${p.openedDate!"—"} |
+</#list>
+
+</#macro>

@@ -1,12 +1,16 @@
 package ai.molecule.drift.report;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 import ai.molecule.drift.lag.Lag;
 import ai.molecule.drift.lag.LagLevel;
 import ai.molecule.drift.model.Finding;
+import ai.molecule.drift.model.ContractCheck;
 import ai.molecule.drift.model.FindingCode;
+import ai.molecule.drift.model.Proposal;
 import ai.molecule.drift.model.RepoResult;
 
 /**
@@ -25,21 +29,73 @@ import ai.molecule.drift.model.RepoResult;
  * @param url the repository's page on the forge; {@code null} without one (the local forge)
  * @param rank how urgent, lowest first: {@code 0} fails the run or could not be read, {@code 1} has a finding
  *     to act on, {@code 2} archived with findings (never fails), {@code 3} nothing to do
+ * @param contracts each vendored file's state, in the lock's order; empty without a lock
+ * @param proposal the bump proposed this run; {@code null} without one
  */
 public record RepoView(String name, String displayName, String classification, boolean archived, boolean failsRun,
-		boolean unreadable, String pin, LagView lag, List<FindingView> findings, String url, int rank) {
+		boolean unreadable, String pin, LagView lag, List<FindingView> findings, String url, int rank,
+		List<ContractView> contracts, ProposalView proposal) {
 
 	/** Most urgent first: by rank, then the furthest behind, then by name. */
 	static final Comparator<RepoView> URGENCY = Comparator.comparingInt(RepoView::rank)
 		.thenComparing(Comparator.comparingInt(RepoView::releasesBehind).reversed())
 		.thenComparing(RepoView::name, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-	static RepoView of(RepoResult repo, int maxReleasesBehind, String prefix, RepoPages pages) {
+	static RepoView of(RepoResult repo, int maxReleasesBehind, String prefix, RepoPages pages, Proposal proposal,
+			Instant now) {
 		boolean ahead = repo.findings().stream().anyMatch(f -> f.code() == FindingCode.AHEAD_OF_SSOT);
 		String name = Invisible.strip(repo.name());
 		return new RepoView(name, displayName(name, prefix), repo.classification().id(), repo.archived(),
 				repo.failsRun(), repo.unreadable(), Invisible.strip(repo.pin()), LagView.of(repo.lag(), ahead, maxReleasesBehind),
-				repo.findings().stream().map(FindingView::of).toList(), pages.page(name), urgency(repo));
+				repo.findings().stream().map(FindingView::of).toList(), pages.page(name), urgency(repo),
+				repo.contracts().stream().map(ContractView::of).toList(), ProposalView.of(proposal, now));
+	}
+
+	/**
+	 * One vendored file's state.
+	 *
+	 * @param path the vendored copy
+	 * @param state {@code in-sync}, {@code drift}, {@code lock-mismatch}, {@code source-missing} or {@code invalid}
+	 */
+	public record ContractView(String path, String state) {
+
+		static ContractView of(ContractCheck check) {
+			return new ContractView(Invisible.strip((check.path() == null) ? "?" : check.path()), check.state().id());
+		}
+	}
+
+	/**
+	 * The bump proposed for the repository.
+	 *
+	 * @param target the version it bumps to
+	 * @param stage which stage; {@code stages} how many ({@code 1 of 1} when not staged)
+	 * @param stages how many stages the whole bump takes
+	 * @param state {@code opened}, {@code unchanged}, {@code failed}, ...
+	 * @param number the pull request's number; {@code null} without one
+	 * @param url the pull request's page; {@code null} without one
+	 * @param branch the proposal's branch
+	 * @param age days since it was first made; {@code null} when it was not made
+	 * @param openedDate the day it was first made, such as {@code 2026-12-01}; {@code null} when it was not made
+	 * @param reason why it failed or was declined; {@code null} otherwise
+	 */
+	public record ProposalView(String target, int stage, int stages, String state, Integer number, String url,
+			String branch, Long age, String openedDate, String reason) {
+
+		static ProposalView of(Proposal proposal, Instant now) {
+			if (proposal == null) {
+				return null;
+			}
+			Long age = (proposal.openedAt() == null || now == null) ? null
+					: Math.max(0, Duration.between(proposal.openedAt(), now).toDays());
+			return new ProposalView(proposal.target(), proposal.stage(), proposal.stages(), proposal.state().id(),
+					proposal.number(), proposal.url(), Invisible.strip(proposal.branch()), age,
+					(proposal.openedAt() == null) ? null : proposal.openedAt().toString().substring(0, 10),
+					Invisible.strip(proposal.reason()));
+		}
+
+		public boolean staged() {
+			return stages > 1;
+		}
 	}
 
 	/** {@code name} without {@code prefix}, unless that leaves nothing or the name does not start with it. */

@@ -43,11 +43,12 @@ import ai.molecule.drift.model.RunStatus;
  * @param laggards the other repositories with a finding to act on (archived ones left out), most urgent first
  * @param repos every repository, most urgent first: failures, findings, archived with findings, the rest; then
  *     the furthest behind first, then by name
+ * @param contracts each upstream file that repositories vendor (empty when none does)
  */
 public record ReportView(long runId, String status, String verdict, int exitCode, String startedAt,
 		String finishedAt, String duration, List<String> reasons, ForgeInfo forge, String prefix, SsotView ssot,
 		boolean listed, List<CountView> counts, boolean behindMeasured, int behind, List<RepoView> attention,
-		List<RepoView> laggards, List<RepoView> repos) {
+		List<RepoView> laggards, List<RepoView> repos, List<ContractsView> contracts) {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -57,7 +58,8 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 		RepoPages pages = RepoPages.of(report.forge());
 		List<RepoView> repos = report.repos()
 			.stream()
-			.map(r -> RepoView.of(r, maxBehind, prefix, pages))
+			.map(r -> RepoView.of(r, maxBehind, prefix, pages, report.proposal(r.name()).orElse(null),
+					(report.finishedAt() != null) ? report.finishedAt() : report.startedAt()))
 			.sorted(RepoView.URGENCY)
 			.toList();
 		boolean shortened = repos.stream().anyMatch(r -> !r.displayName().equals(r.name()));
@@ -74,7 +76,7 @@ public record ReportView(long runId, String status, String verdict, int exitCode
 				duration(report.startedAt(), report.finishedAt()), reasons, report.forge(), shortened ? prefix : null,
 				ssot, listed, counts(report), listed && ssot.resolved(), report.behind().size(),
 				repos.stream().filter(r -> r.rank() == 0).toList(), repos.stream().filter(r -> r.rank() == 1).toList(),
-				repos);
+				repos, ContractsView.of(report.contracts(), shortened ? prefix : null));
 	}
 
 	/** The repository names in a reason, shortened as the tables show them. */
