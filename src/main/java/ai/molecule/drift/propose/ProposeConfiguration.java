@@ -14,9 +14,9 @@ public class ProposeConfiguration {
 
 	@Bean
 	ProposeSetup proposeSetup(ProposeProperties settings, DriftProperties properties) {
-		if (settings.enabled() && !settings.dryRun() && properties.forge().type() != DriftProperties.ForgeType.LOCAL) {
+		if (settings.enabled() && !settings.dryRun() && properties.forge().type() == DriftProperties.ForgeType.GITHUB) {
 			throw new ConfigurationException("drift.propose.enabled (DRIFT_PROPOSE_ENABLED) writes bump proposals on "
-					+ "the local forge only in this version, not on "
+					+ "the local forge and on Gitea only in this version, not on "
 					+ properties.forge().type().name().toLowerCase(Locale.ROOT)
 					+ "; set drift.propose.dry-run=true (DRIFT_PROPOSE_DRY_RUN) to see the bumps it would propose");
 		}
