@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,9 +51,13 @@ final class GiteaBumps extends PullBumps {
 	}
 
 	@Override
-	protected boolean branchExists(RepoRef repo, String branch) {
+	protected Optional<String> branchHead(RepoRef repo, String branch) {
 		// One path parameter, as the description has it: its slashes are encoded (Gitea decodes the wildcard).
-		return http.getJson(urls.api("repos", repo.owner(), repo.name(), "branches", branch).build()).isPresent();
+		URI uri = urls.api("repos", repo.owner(), repo.name(), "branches", branch).build();
+		return http.getJson(uri).map((node) -> {
+			PullPayloads.BranchHead found = http.read(node, PullPayloads.BranchHead.class, uri);
+			return (found.commit() == null || found.commit().message() == null) ? "" : found.commit().message();
+		});
 	}
 
 	@Override

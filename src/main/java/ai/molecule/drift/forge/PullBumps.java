@@ -9,7 +9,7 @@ import java.util.Optional;
  * Bump proposals as pull requests, the same steps on every forge that has them: the tool's pull requests of
  * the repository are read first, so that its open proposal for the target is kept (its body refreshed), one
  * that people closed is reported {@code declined} and never reopened, and a branch of that name that the
- * tool did not make is left alone; otherwise the branch with its one commit is made, then the pull request,
+ * tool did not make (no marker in its head commit) is left alone; otherwise the branch with its one commit is made, then the pull request,
  * and the tool's open proposals for older targets are closed with a comment naming the new one. A write the
  * forge refuses is a {@code failed} result with the forge's reason. The subclasses make the requests.
  */
@@ -24,8 +24,8 @@ abstract class PullBumps implements BumpWriter {
 	/** The repository's pull requests, open and closed. */
 	protected abstract List<PullSummary> pulls(RepoRef repo);
 
-	/** Whether the repository has a branch of that name. */
-	protected abstract boolean branchExists(RepoRef repo, String branch);
+	/** The message of the head commit of the repository's branch of that name; empty if it has none. */
+	protected abstract Optional<String> branchHead(RepoRef repo, String branch);
 
 	/** Creates the request's branch from the default branch's head with one commit changing its files. */
 	protected abstract void commit(RepoRef repo, BumpRequest request);
@@ -57,12 +57,16 @@ abstract class PullBumps implements BumpWriter {
 			if (same.isPresent()) {
 				return existing(repo, request, same.get(), tools);
 			}
-			if (branchExists(repo, request.branch())) {
+			Optional<String> head = branchHead(repo, request.branch());
+			if (head.isPresent() && !head.get().contains(request.marker())) {
 				return BumpResult.failed("branch " + request.branch() + " exists and was not made by consumer-drift "
-						+ "(no pull request of the tool has it as head); it is left alone");
+						+ "(neither its head commit nor a pull request of the tool says so); it is left alone");
 			}
-			beforeWrite();
-			commit(repo, request);
+			if (head.isEmpty()) {
+				beforeWrite();
+				commit(repo, request);
+			}
+			// else: the tool's branch from a night whose pull request was not opened (refused, rate-limited).
 			beforeWrite();
 			PullSummary opened = open(repo, request);
 			int superseded = supersede(repo, request, opened, tools);

@@ -33,6 +33,16 @@ final class PullPayloads {
 	record Repo(@JsonProperty("full_name") String fullName) {
 	}
 
+	/** Gitea's {@code Branch}: its name and head commit. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record BranchHead(String name, Commit commit) {
+	}
+
+	/** A commit as a branch names it. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Commit(String id, String message) {
+	}
+
 	/** An entry of a folder listing. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Entry(String path, String type, String sha) {

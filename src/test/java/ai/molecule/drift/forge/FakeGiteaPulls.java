@@ -42,7 +42,7 @@ final class FakeGiteaPulls {
 		}
 		Map<String, Object> commit = new LinkedHashMap<>();
 		commit.put("id", FakeGiteaRepo.sha(repo.name() + "@" + name));
-		commit.put("message", "head of " + name);
+		commit.put("message", repo.heads().getOrDefault(name, "Initial commit"));
 		commit.put("url", api.baseUrl() + "/" + repo.owner() + "/" + repo.name() + "/commit/" + commit.get("id"));
 		commit.put("timestamp", FakeGiteaApi.time(FakeGitHubJson.CREATED));
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -107,6 +107,7 @@ final class FakeGiteaPulls {
 		else {
 			repo.branches().put(branch, files);
 		}
+		repo.heads().put(branch, body.path("message").asString(""));
 		state.commits++;
 		String sha = FakeGiteaRepo.sha(repo.name() + "@" + branch + "#" + state.commits);
 		Map<String, Object> commit = new LinkedHashMap<>();

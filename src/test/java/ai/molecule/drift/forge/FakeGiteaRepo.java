@@ -55,6 +55,9 @@ public final class FakeGiteaRepo {
 	/** Branches other than the default one, each with its files (the fake keeps no history). */
 	private final Map<String, Map<String, byte[]>> branches = new TreeMap<>();
 
+	/** The message of each branch's head commit. */
+	private final Map<String, String> heads = new TreeMap<>();
+
 	private final List<Release> releases = new ArrayList<>();
 
 	FakeGiteaRepo(Object lock, String owner, String name, long id) {
@@ -166,6 +169,7 @@ public final class FakeGiteaRepo {
 	public FakeGiteaRepo branch(String branchName) {
 		synchronized (lock) {
 			branches.put(branchName, new TreeMap<>(files));
+			heads.put(branchName, "A change of my own");
 		}
 		return this;
 	}
@@ -234,6 +238,10 @@ public final class FakeGiteaRepo {
 
 	Map<String, Map<String, byte[]>> branches() {
 		return branches;
+	}
+
+	Map<String, String> heads() {
+		return heads;
 	}
 
 	List<Tag> tags() {

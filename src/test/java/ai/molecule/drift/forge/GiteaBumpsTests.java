@@ -152,6 +152,23 @@ class GiteaBumpsTests {
 	}
 
 	@Test
+	void theToolsBranchWhosePullRequestWasNotOpenedGetsItTheNextNight() {
+		gitea.failAlways("/pulls$", 429);
+		BumpResult first = bumps.propose(repo, request("0.3.27", "body"));
+		assertThat(first.state()).isEqualTo("failed");
+		assertThat(first.reason()).contains("POST /api/v1/repos/acme/" + REPO + "/pulls: HTTP 429");
+		assertThat(gitea.repo("acme", REPO).branchNames()).containsExactly("bump/runtime-0.3.27");
+		gitea.clearFaults();
+
+		BumpResult next = bumps().propose(repo, request("0.3.27", "body"));
+
+		assertThat(next.state()).isEqualTo("opened");
+		assertThat(gitea.commits()).as("the branch is the tool's: no second commit").isEqualTo(1);
+		assertThat(gitea.issues("acme", REPO).pulls()).singleElement()
+			.satisfies((pull) -> assertThat(pull.head()).isEqualTo("bump/runtime-0.3.27"));
+	}
+
+	@Test
 	void aWriteTheTokenMayNotMakeIsAFailedProposalWithTheForgesReason() {
 		gitea.readOnlyToken();
 
