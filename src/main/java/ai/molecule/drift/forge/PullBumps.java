@@ -46,6 +46,13 @@ abstract class PullBumps implements BumpWriter {
 	protected void beforeWrite() {
 	}
 
+	/**
+	 * Called before a new proposal's first write, with how many of the tool's older proposals it would close;
+	 * a {@link NotReached} leaves it unmade rather than half made. Nothing by default.
+	 */
+	protected void beforeNewProposal(int toClose) {
+	}
+
 	@Override
 	public BumpResult propose(RepoRef repo, BumpRequest request) {
 		try {
@@ -62,6 +69,7 @@ abstract class PullBumps implements BumpWriter {
 				return BumpResult.failed("branch " + request.branch() + " exists and was not made by consumer-drift "
 						+ "(neither its head commit nor a pull request of the tool says so); it is left alone");
 			}
+			beforeNewProposal((int) tools.stream().filter(PullSummary::open).count());
 			if (head.isEmpty()) {
 				beforeWrite();
 				commit(repo, request);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import ai.molecule.drift.forge.BumpWriter;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.forge.GiteaForge;
+import ai.molecule.drift.forge.GitHubForge;
 import ai.molecule.drift.forge.LocalForge;
 
 /**
@@ -25,6 +26,9 @@ public record ProposeSetup(boolean enabled, boolean dryRun) {
 		}
 		if (forge instanceof GiteaForge gitea) {
 			return gitea.bumps(clock);
+		}
+		if (forge instanceof GitHubForge github) {
+			return github.bumps(clock);
 		}
 		throw new IllegalStateException("no bump writer for " + forge);
 	}
