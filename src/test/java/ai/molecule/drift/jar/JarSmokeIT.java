@@ -78,7 +78,7 @@ class JarSmokeIT {
 	@Test
 	void historyRepo() {
 		List<String> columns = List.of("runId", "startedAt", "runStatus", "ssot", "classification", "archived", "pin",
-				"lagReleases", "lagDays", "lagLevel", "state", "findings");
+				"lagReleases", "lagDays", "lagLevel", "state", "findings", "contracts");
 		checkFormats(columns, 1, "history", "repo", LANGGRAPH, "--demo");
 	}
 
