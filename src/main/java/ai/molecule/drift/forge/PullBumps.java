@@ -55,6 +55,10 @@ abstract class PullBumps implements BumpWriter {
 
 	@Override
 	public BumpResult propose(RepoRef repo, BumpRequest request) {
+		if (request.branch().equals(repo.defaultBranch()) || !request.branch().startsWith(request.branchPrefix())) {
+			return BumpResult.failed("branch " + request.branch() + " is not a bump branch; the default branch is never "
+					+ "written");
+		}
 		try {
 			List<PullSummary> tools = pulls(repo).stream().filter((pull) -> pull.madeBy(request)).toList();
 			Optional<PullSummary> same = tools.stream()
