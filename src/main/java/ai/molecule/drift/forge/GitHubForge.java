@@ -55,6 +55,10 @@ public final class GitHubForge implements Forge {
 
 	private final String host;
 
+	private final GitHubGraphQl graphql;
+
+	private final Sleeper sleeper;
+
 	private final Map<String, RepoFiles> readAhead = new ConcurrentHashMap<>();
 
 	/**
@@ -74,7 +78,8 @@ public final class GitHubForge implements Forge {
 		this.http = new ForgeHttpClient(api, settings, dialect(github, clock), mapper, sleeper);
 		this.paginator = new Paginator(http, true);
 		this.restFiles = new GitHubRestFiles(urls, http);
-		GitHubGraphQl graphql = new GitHubGraphQl(ForgeUrls.githubGraphql(settings.baseUrl()), http);
+		this.graphql = new GitHubGraphQl(ForgeUrls.githubGraphql(settings.baseUrl()), http);
+		this.sleeper = sleeper;
 		this.graphqlFiles = new GitHubGraphQlFiles(graphql, restFiles);
 		// GitHub's GraphQL API answers only authenticated callers.
 		this.useGraphql = github.graphql() && http.hasToken();
@@ -86,6 +91,18 @@ public final class GitHubForge implements Forge {
 	static ForgeDialect dialect(GitHubProperties github, Clock clock) {
 		return ForgeDialect.github(ForgeDialect.userAgent(), github.apiVersion(),
 				new GitHubRateLimits(clock, github.maxRateLimitWait()), github.writeInterval());
+	}
+
+	/**
+	 * Proposes bumps as pull requests (its token needs write access), within GitHub's documented secondary
+	 * limits on content creation: 80 requests a minute, 500 an hour.
+	 */
+	public BumpWriter bumps(Clock clock) {
+		return bumps(clock, new ContentPacer(80, 500, clock, sleeper));
+	}
+
+	BumpWriter bumps(Clock clock, ContentPacer pacer) {
+		return new GitHubBumps(urls, http, graphql, pacer, clock);
 	}
 
 	@Override

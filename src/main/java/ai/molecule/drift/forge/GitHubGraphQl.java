@@ -28,7 +28,16 @@ final class GitHubGraphQl {
 	/** The answer to one query; a non-2xx answer or a body that is no GraphQL answer is a {@link ForgeException}. */
 	Result query(String query, Map<String, Object> variables) {
 		byte[] body = http.toJson(Map.of("query", query, "variables", variables)).getBytes(StandardCharsets.UTF_8);
-		ForgeResponse response = http.send(ForgeRequest.query(endpoint, body));
+		return answer(http.send(ForgeRequest.query(endpoint, body)));
+	}
+
+	/** A mutation: sent as a write, never repeated after a failed attempt (it may have been carried out). */
+	Result mutate(String mutation, Map<String, Object> variables) {
+		byte[] body = http.toJson(Map.of("query", mutation, "variables", variables)).getBytes(StandardCharsets.UTF_8);
+		return answer(http.send(ForgeRequest.write("POST", endpoint, body)));
+	}
+
+	private Result answer(ForgeResponse response) {
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}

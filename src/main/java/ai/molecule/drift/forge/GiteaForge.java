@@ -1,6 +1,7 @@
 package ai.molecule.drift.forge;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,11 @@ public final class GiteaForge implements Forge {
 	@Override
 	public FileBytes readBlob(String org, String repo, String ref, String path) {
 		return files.blobs().read(org, repo, ref, path);
+	}
+
+	/** Proposes bumps as pull requests, through this forge's client (its token needs write access). */
+	public BumpWriter bumps(Clock clock) {
+		return new GiteaBumps(urls, http, clock);
 	}
 
 	@Override

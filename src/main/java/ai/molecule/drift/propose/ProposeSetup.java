@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import ai.molecule.drift.forge.BumpWriter;
 import ai.molecule.drift.forge.Forge;
+import ai.molecule.drift.forge.GiteaForge;
+import ai.molecule.drift.forge.GitHubForge;
 import ai.molecule.drift.forge.LocalForge;
 
 /**
@@ -21,6 +23,12 @@ public record ProposeSetup(boolean enabled, boolean dryRun) {
 		}
 		if (forge instanceof LocalForge local) {
 			return local.bumps(clock);
+		}
+		if (forge instanceof GiteaForge gitea) {
+			return gitea.bumps(clock);
+		}
+		if (forge instanceof GitHubForge github) {
+			return github.bumps(clock);
 		}
 		throw new IllegalStateException("no bump writer for " + forge);
 	}

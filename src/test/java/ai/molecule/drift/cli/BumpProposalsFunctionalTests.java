@@ -84,18 +84,6 @@ class BumpProposalsFunctionalTests {
 		assertThat(branches(org, "lag")).containsExactly("main");
 	}
 
-	@Test
-	void proposalsOnAServerForgeAreRefusedAtStartUpUntilTheyAreBuilt() {
-		ByteArrayOutputStream sink = new ByteArrayOutputStream();
-		PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-		int exit = Cli.run(List.of("scan", "--drift.forge.type=gitea", "--drift.forge.base-url=http://127.0.0.1:9",
-				"--drift.propose.enabled=true", "--drift.report.dir=" + dir.resolve("reports"),
-				"--spring.datasource.url=jdbc:h2:mem:propose-refused"), out, out);
-		assertThat(exit).isEqualTo(2);
-		assertThat(sink.toString(StandardCharsets.UTF_8)).contains("drift.propose.enabled (DRIFT_PROPOSE_ENABLED) writes "
-				+ "bump proposals on the local forge only in this version, not on gitea");
-	}
-
 	private JsonNode night(Path org, String... extra) throws IOException {
 		Path reports = dir.resolve("reports");
 		List<String> args = new ArrayList<>(List.of("scan", "--drift.forge.type=local", "--drift.forge.root=" + org,

@@ -120,6 +120,21 @@ public final class FakeGitHub implements AutoCloseable {
 		return this;
 	}
 
+	/** The token may read but not write: refs, commits and pull requests are refused (403, a GraphQL FORBIDDEN). */
+	public FakeGitHub readOnlyToken() {
+		synchronized (state.lock) {
+			state.readOnly = true;
+		}
+		return this;
+	}
+
+	/** How many commits were made through {@code createCommitOnBranch}. */
+	public int commits() {
+		synchronized (state.lock) {
+			return state.commits;
+		}
+	}
+
 	/**
 	 * The next {@code times} matching requests hit the primary rate limit: 403 with
 	 * {@code x-ratelimit-remaining: 0} and a reset {@code resetIn} from now (HTTP 200 with a

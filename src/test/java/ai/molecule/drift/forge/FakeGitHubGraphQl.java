@@ -40,7 +40,10 @@ final class FakeGitHubGraphQl {
 
 	private final FakeGitHubGraphQlFaults faults;
 
-	FakeGitHubGraphQl(FakeGiteaState state, JsonMapper mapper, FakeGitHubGraphQlFaults faults) {
+	private final FakeGitHubPulls pulls;
+
+	FakeGitHubGraphQl(FakeGiteaState state, JsonMapper mapper, FakeGitHubGraphQlFaults faults, FakeGitHubPulls pulls) {
+		this.pulls = pulls;
 		this.state = state;
 		this.mapper = mapper;
 		this.faults = faults;
@@ -64,13 +67,16 @@ final class FakeGitHubGraphQl {
 		if (problem != null) {
 			return json(Map.of("errors", List.of(Map.of("message", problem))));
 		}
+		if (query.startsWith("mutation(") && query.contains("createCommitOnBranch(input: $input)")) {
+			return json(pulls.createCommitOnBranch(variables.path("input"), call.authenticated()));
+		}
 		return query.contains("refs(refPrefix:") ? tags(variables) : files(query, variables);
 	}
 
 	private String checkVariables(String query, JsonNode variables) {
 		int open = query.indexOf('(');
 		int close = query.indexOf(')');
-		if (!query.startsWith("query(") || close < open) {
+		if (!(query.startsWith("query(") || query.startsWith("mutation(")) || close < open) {
 			return "Parse error on \"" + query.substring(0, Math.min(20, query.length())) + "\"";
 		}
 		Map<String, Boolean> declared = new LinkedHashMap<>();

@@ -51,8 +51,9 @@ final class FakeGitHubHandler implements HttpHandler {
 		this.log = log;
 		this.exchanges = exchanges;
 		this.mapper = mapper;
-		this.rest = new FakeGitHubRest(state, mapper, baseUrl);
-		this.graphql = new FakeGitHubGraphQl(state, mapper, graphqlFaults);
+		FakeGitHubPulls pulls = new FakeGitHubPulls(state, mapper, baseUrl);
+		this.rest = new FakeGitHubRest(state, mapper, baseUrl, pulls);
+		this.graphql = new FakeGitHubGraphQl(state, mapper, graphqlFaults, pulls);
 	}
 
 	@Override

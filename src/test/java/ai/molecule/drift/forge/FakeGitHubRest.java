@@ -30,7 +30,15 @@ final class FakeGitHubRest {
 
 	private final FakeGitHubJson shapes;
 
+	private final FakeGitHubPulls pulls;
+
+	/** For its paging only. */
 	FakeGitHubRest(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
+		this(state, mapper, baseUrl, null);
+	}
+
+	FakeGitHubRest(FakeGiteaState state, JsonMapper mapper, String baseUrl, FakeGitHubPulls pulls) {
+		this.pulls = pulls;
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
@@ -43,6 +51,13 @@ final class FakeGitHubRest {
 		List<String> s = call.segments();
 		if (s.size() >= 3 && s.get(0).equals("repos") && List.of("issues", "labels").contains(s.size() > 3 ? s.get(3) : "")) {
 			return issues.answer(call, s.get(1), s.get(2));
+		}
+		if (s.size() >= 4 && s.get(0).equals("repos") && List.of("git", "pulls").contains(s.get(3))) {
+			FakeGiteaRepo repo = state.repo(s.get(1), s.get(2));
+			if (repo == null || (repo.isPrivate() && !call.authenticated())) {
+				return error(mapper, 404, "Not Found");
+			}
+			return s.get(3).equals("git") ? pulls.git(call, repo) : pulls.pulls(call, repo, this);
 		}
 		if (!call.method().equals("GET")) {
 			return error(mapper, 404, "Not Found");

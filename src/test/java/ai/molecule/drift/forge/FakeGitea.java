@@ -177,6 +177,21 @@ public final class FakeGitea implements AutoCloseable {
 		return this;
 	}
 
+	/** The token may read but not write: commits and pull requests answer 403, as for a read-only token. */
+	public FakeGitea readOnlyToken() {
+		synchronized (state.lock) {
+			state.readOnly = true;
+		}
+		return this;
+	}
+
+	/** How many commits were made through the contents API. */
+	public int commits() {
+		synchronized (state.lock) {
+			return state.commits;
+		}
+	}
+
 	/**
 	 * With {@code false}, behaves like Gitea before 1.24: {@code file-contents} and {@code contents-ext} are 404
 	 * and the version 1.23.

@@ -51,12 +51,15 @@ final class FakeGiteaApi {
 
 	private final FakeGiteaIssues issues;
 
+	private final FakeGiteaPulls pulls;
+
 	FakeGiteaApi(FakeGiteaState state, JsonMapper mapper, String baseUrl) {
 		this.state = state;
 		this.mapper = mapper;
 		this.baseUrl = baseUrl;
 		this.contents = new FakeGiteaContents(state, mapper, baseUrl);
 		this.issues = new FakeGiteaIssues(state, this, mapper);
+		this.pulls = new FakeGiteaPulls(state, this, mapper);
 	}
 
 	JsonMapper mapper() {
@@ -71,7 +74,9 @@ final class FakeGiteaApi {
 		List<String> s = call.segments();
 		boolean post = call.method().equals("POST") && s.size() == 4 && s.get(3).equals("file-contents");
 		boolean issueWrite = s.size() >= 4 && s.get(0).equals("repos") && List.of("issues", "labels").contains(s.get(3));
-		if (!call.method().equals("GET") && !post && !issueWrite) {
+		boolean changeFiles = call.method().equals("POST") && s.size() == 4 && s.get(3).equals("contents");
+		boolean pullWrite = s.size() >= 4 && s.get(0).equals("repos") && s.get(3).equals("pulls");
+		if (!call.method().equals("GET") && !post && !issueWrite && !changeFiles && !pullWrite) {
 			return error(405, "method not allowed");
 		}
 		if (s.size() == 1 && s.get(0).equals("version")) {
@@ -97,7 +102,12 @@ final class FakeGiteaApi {
 		if (s.size() == 3) {
 			return json(repoJson(repo));
 		}
+		if (changeFiles) {
+			return pulls.changeFiles(call, repo);
+		}
 		return switch (s.get(3)) {
+			case "branches" -> (s.size() > 4) ? pulls.branch(call, repo) : error(404, "The target couldn't be found.");
+			case "pulls" -> (s.size() <= 5) ? pulls.pulls(call, repo) : error(404, "The target couldn't be found.");
 			case "contents", "contents-ext", "raw", "file-contents" -> contents.answer(call, repo);
 			case "tags" -> (s.size() == 4) ? tags(call, repo) : error(404, "The target couldn't be found.");
 			case "releases" -> (s.size() == 4) ? releases(call, repo) : error(404, "The target couldn't be found.");
@@ -183,7 +193,7 @@ final class FakeGiteaApi {
 		return all.subList((int) from, (int) to);
 	}
 
-	private Map<String, Object> repoJson(FakeGiteaRepo repo) {
+	Map<String, Object> repoJson(FakeGiteaRepo repo) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", repo.id());
 		json.put("owner", Map.of("id", 1, "login", repo.owner(), "username", repo.owner()));

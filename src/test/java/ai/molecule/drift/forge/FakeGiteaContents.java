@@ -197,7 +197,7 @@ final class FakeGiteaContents {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("name", path.substring(path.lastIndexOf('/') + 1));
 		json.put("path", path);
-		json.put("sha", FakeGiteaRepo.sha(repo.name() + ":" + path));
+		json.put("sha", type.equals("file") ? FakeGiteaRepo.blobSha(blob) : FakeGiteaRepo.sha(repo.name() + ":" + path));
 		if (includes.commit()) {
 			state.commitLookups.incrementAndGet();
 			json.put("last_commit_sha", FakeGiteaRepo.sha(repo.name()));

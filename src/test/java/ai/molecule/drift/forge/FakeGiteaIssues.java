@@ -170,7 +170,7 @@ final class FakeGiteaIssues {
 		json.put("state", issue.open ? "open" : "closed");
 		json.put("labels", labelsJson(repo, issue));
 		json.put("html_url", api.baseUrl() + "/" + repo.owner() + "/" + repo.name() + "/issues/" + issue.number);
-		json.put("pull_request", issue.pull ? Map.of("merged", false) : null);
+		json.put("pull_request", issue.pull ? Map.of("merged", issue.merged) : null);
 		return json;
 	}
 

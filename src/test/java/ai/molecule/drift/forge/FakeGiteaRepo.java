@@ -52,6 +52,12 @@ public final class FakeGiteaRepo {
 
 	private final List<Tag> tags = new ArrayList<>();
 
+	/** Branches other than the default one, each with its files (the fake keeps no history). */
+	private final Map<String, Map<String, byte[]>> branches = new TreeMap<>();
+
+	/** The message of each branch's head commit. */
+	private final Map<String, String> heads = new TreeMap<>();
+
 	private final List<Release> releases = new ArrayList<>();
 
 	FakeGiteaRepo(Object lock, String owner, String name, long id) {
@@ -159,6 +165,31 @@ public final class FakeGiteaRepo {
 		return this;
 	}
 
+	/** A branch from the default branch's files, as a person would have pushed it. */
+	public FakeGiteaRepo branch(String branchName) {
+		synchronized (lock) {
+			branches.put(branchName, new TreeMap<>(files));
+			heads.put(branchName, "A change of my own");
+		}
+		return this;
+	}
+
+	/** The branches other than the default one. */
+	public List<String> branchNames() {
+		synchronized (lock) {
+			return List.copyOf(branches.keySet());
+		}
+	}
+
+	/** A file's bytes on a branch (the default one included); {@code null} if it has none there. */
+	public byte[] fileOn(String branchName, String path) {
+		synchronized (lock) {
+			Map<String, byte[]> on = branchName.equals(defaultBranch) ? files : branches.get(branchName);
+			byte[] bytes = (on == null) ? null : on.get(path);
+			return (bytes == null) ? null : bytes.clone();
+		}
+	}
+
 	String owner() {
 		return owner;
 	}
@@ -205,12 +236,32 @@ public final class FakeGiteaRepo {
 		return submodules;
 	}
 
+	Map<String, Map<String, byte[]>> branches() {
+		return branches;
+	}
+
+	Map<String, String> heads() {
+		return heads;
+	}
+
 	List<Tag> tags() {
 		return tags;
 	}
 
 	List<Release> releases() {
 		return releases;
+	}
+
+	/** Git's id of a blob: the SHA-1 of {@code blob <size>\0} and the bytes. */
+	static String blobSha(byte[] content) {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(sha1.digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static String sha(String seed) {

@@ -19,6 +19,12 @@ final class FakeGiteaState {
 
 	String token;
 
+	/** Whether the token may only read: writes of code and pull requests answer 403. */
+	boolean readOnly;
+
+	/** Commits made through the contents API. */
+	int commits;
+
 	boolean batchFileContents = true;
 
 	/** Whether {@code contents-ext} exists (a newer Gitea than the first with {@code file-contents}, by my reading). */

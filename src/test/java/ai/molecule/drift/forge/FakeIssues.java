@@ -34,6 +34,13 @@ public final class FakeIssues {
 
 		int edits;
 
+		/** A pull request's head and base branch; {@code null} for an issue. */
+		String head;
+
+		String base;
+
+		boolean merged;
+
 		Issue(long number, String title, String body, boolean pull) {
 			this.number = number;
 			this.title = title;
@@ -63,6 +70,14 @@ public final class FakeIssues {
 
 		public List<String> comments() {
 			return List.copyOf(comments);
+		}
+
+		public String head() {
+			return head;
+		}
+
+		public boolean isMerged() {
+			return merged;
 		}
 
 		/** How many times it was edited through the API (a PATCH that changed anything). */
@@ -104,6 +119,31 @@ public final class FakeIssues {
 			issues.add(pull);
 			return pull;
 		}
+	}
+
+	/** Adds a pull request of {@code head} into {@code base}, as a person (or the tool, in an earlier run) opened it. */
+	public Issue addPull(String title, String body, String head, String base) {
+		synchronized (lock) {
+			Issue pull = addPull(title, body);
+			pull.head = head;
+			pull.base = base;
+			return pull;
+		}
+	}
+
+	/** Merges a pull request (closing it); the fake does not move the base branch. */
+	public FakeIssues merge(long number) {
+		synchronized (lock) {
+			Issue pull = issues.get((int) number - 1);
+			pull.merged = true;
+			pull.open = false;
+		}
+		return this;
+	}
+
+	/** The pull requests. */
+	public List<Issue> pulls() {
+		return all().stream().filter((issue) -> issue.pull).toList();
 	}
 
 	public FakeIssues close(long number) {

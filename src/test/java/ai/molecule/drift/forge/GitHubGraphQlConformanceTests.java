@@ -69,6 +69,35 @@ class GitHubGraphQlConformanceTests {
 		assertThat(errors(GitHubReleases.TAGS_QUERY)).isEmpty();
 	}
 
+	/**
+	 * The bump's commit mutation is valid against the schema, the request the writer sends declares and gives
+	 * its variables, and the fake's answer has the shape the mutation selects.
+	 */
+	@Test
+	void theCommitMutationOfABumpIsValidAndAnsweredInItsShape() {
+		assertThat(errors(GitHubBumps.COMMIT)).isEmpty();
+		try (FakeGitHub github = FakeGitHub.start()) {
+			github.repo("acme", "x").file(".runtime-version", "0.3.20\n");
+			String prefix = "<!-- consumer-drift:bump ";
+			BumpRequest request = new BumpRequest("bump/runtime-0.3.27", "bump/runtime-", "Bump to 0.3.27",
+					"b\n" + prefix + "x -->\n", prefix + "x -->", prefix,
+					java.util.Map.of(".runtime-version", "0.3.27\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+					List.of());
+			BumpResult result = TestForges.github(github, TestForges.TOKEN, new TestForges.RecordingSleeper())
+				.bumps(java.time.Clock.systemUTC())
+				.propose(new RepoRef("acme", "x", "main", false, false, false), request);
+			assertThat(result.state()).isEqualTo("opened");
+			GraphQlAnswers answers = new GraphQlAnswers(schema);
+			List<FakeGitea.Exchange> mutations = github.exchanges().stream()
+				.filter((exchange) -> exchange.request().path().equals("/api/graphql"))
+				.toList();
+			assertThat(mutations).singleElement().satisfies((exchange) -> {
+				assertThat(answers.requestViolations(MAPPER.readTree(exchange.requestBody()))).isEmpty();
+				assertThat(answers.violations(GitHubBumps.COMMIT, MAPPER.readTree(exchange.responseBody()))).isEmpty();
+			});
+		}
+	}
+
 	/** The oracle itself: a field GitHub does not have, or a wrong argument type, is caught. */
 	@Test
 	void aWrongQueryIsCaught() {

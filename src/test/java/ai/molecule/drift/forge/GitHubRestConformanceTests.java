@@ -84,6 +84,48 @@ class GitHubRestConformanceTests {
 				"POST /repos/{owner}/{repo}/labels 201");
 	}
 
+	/**
+	 * Every REST request of the bump proposals (a first one, a refreshed body, a newer target superseding it,
+	 * a foreign branch, a refused write) is a documented operation with a body of its schema, and the fake's
+	 * answers have the described schema.
+	 */
+	@Test
+	void everyRequestAndAnswerOfTheBumpProposalsIsDocumented() {
+		String name = "molecule-ai-workspace-template-x";
+		github.repo("acme", name).file(".runtime-version", "0.3.20\n");
+		github.repo("acme", "foreign").file(".runtime-version", "0.3.20\n").branch("bump/runtime-0.3.27");
+		github.issues("acme", name).label("runtime-bump");
+		RepoRef repo = new RepoRef("acme", name, "main", false, false, false);
+		String prefix = "<!-- consumer-drift:bump ";
+		java.util.function.BiFunction<String, String, BumpRequest> request = (target, text) -> new BumpRequest(
+				"bump/runtime-" + target, "bump/runtime-", "Bump to " + target,
+				text + "\n" + prefix + "target=" + target + " -->\n", prefix + "target=" + target + " -->", prefix,
+				java.util.Map.of(".runtime-version", (target + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				List.of("runtime-bump"));
+		BumpWriter bumps = TestForges.github(github, TestForges.TOKEN, sleeper).bumps(Clock.systemUTC());
+		assertThat(bumps.propose(repo, request.apply("0.3.27", "a")).state()).isEqualTo("opened");
+		assertThat(bumps.propose(repo, request.apply("0.3.27", "b")).state()).isEqualTo("updated");
+		assertThat(bumps.propose(repo, request.apply("0.3.28", "a")).state()).isEqualTo("opened");
+		assertThat(bumps.propose(new RepoRef("acme", "foreign", "main", false, false, false),
+				request.apply("0.3.27", "a")).state()).isEqualTo("failed");
+		github.readOnlyToken();
+		assertThat(bumps.propose(repo, request.apply("0.3.29", "a")).state()).isEqualTo("failed");
+
+		List<FakeGitea.Request> requests = github.requests().stream()
+			.filter((r) -> r.path().startsWith(REST_ROOT))
+			.toList();
+		assertThat(requests).flatMap((r) -> description.violations(r.method(), r.target().substring(REST_ROOT.length())))
+			.isEmpty();
+		OpenApiExchanges exchanges = new OpenApiExchanges(json, REST_ROOT);
+		assertThat(exchanges.violations(github.exchanges())).isEmpty();
+		assertThat(exchanges.checked()).contains("GET /repos/{owner}/{repo}/pulls 200",
+				"POST /repos/{owner}/{repo}/pulls 201", "PATCH /repos/{owner}/{repo}/pulls/{pull_number} 200",
+				"GET /repos/{owner}/{repo}/git/ref/{ref} 200", "POST /repos/{owner}/{repo}/git/refs 201",
+				"GET /repos/{owner}/{repo}/git/commits/{commit_sha} 200",
+				"POST /repos/{owner}/{repo}/issues/{issue_number}/labels 200",
+				"POST /repos/{owner}/{repo}/issues/{issue_number}/comments 201", "GET /repos/{owner}/{repo}/labels 200");
+	}
+
 	private void scanAndPublish() {
 		IntStream.range(0, 120).forEach((i) -> github.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
 		github.repo("acme", "nested").file("docker/Dockerfile", "FROM x\n").dir("workspace");

@@ -111,6 +111,51 @@ class GiteaRestConformanceTests {
 				"POST /repos/{owner}/{repo}/labels 201", "GET /orgs/{org}/labels 200");
 	}
 
+	/** The operations of the bump proposals, checked on their own (the recorded fixtures predate them). */
+	private static final List<String> BUMP_OPERATIONS = List.of("GET /repos/{owner}/{repo}/pulls",
+			"POST /repos/{owner}/{repo}/pulls", "PATCH /repos/{owner}/{repo}/pulls/{index}",
+			"POST /repos/{owner}/{repo}/contents", "GET /repos/{owner}/{repo}/contents",
+			"GET /repos/{owner}/{repo}/branches/{branch}", "GET /repos/{owner}/{repo}/labels", "GET /orgs/{org}/labels",
+			"POST /repos/{owner}/{repo}/issues/{index}/comments");
+
+	/**
+	 * Every request of the bump proposals (a first one, a refreshed body, a newer target superseding it, a
+	 * foreign branch, a refused write) is a documented operation, with a body of its schema, and the fake's
+	 * answers have the described schema.
+	 */
+	@Test
+	void everyRequestAndAnswerOfTheBumpProposalsIsDocumented() {
+		String name = "molecule-ai-workspace-template-x";
+		gitea.repo("acme", name).file(".runtime-version", "0.3.20\n").file("Dockerfile", "ARG RUNTIME_VERSION=0.3.20\n");
+		gitea.repo("acme", "foreign").file(".runtime-version", "0.3.20\n").branch("bump/runtime-0.3.27");
+		gitea.issues("acme", null).label("runtime-bump");
+		RepoRef repo = new RepoRef("acme", name, "main", false, false, false);
+		String prefix = "<!-- consumer-drift:bump ";
+		java.util.function.BiFunction<String, String, BumpRequest> request = (target, text) -> new BumpRequest(
+				"bump/runtime-" + target, "bump/runtime-", "Bump to " + target,
+				text + "\n" + prefix + "target=" + target + " -->\n", prefix + "target=" + target + " -->", prefix,
+				Map.of(".runtime-version", (target + "\n").getBytes(StandardCharsets.UTF_8)), List.of("runtime-bump"));
+		BumpWriter bumps = TestForges.gitea(gitea, TestForges.TOKEN, sleeper).bumps(java.time.Clock.systemUTC());
+		assertThat(bumps.propose(repo, request.apply("0.3.27", "a")).state()).isEqualTo("opened");
+		assertThat(bumps.propose(repo, request.apply("0.3.27", "b")).state()).isEqualTo("updated");
+		assertThat(bumps.propose(repo, request.apply("0.3.28", "a")).state()).isEqualTo("opened");
+		assertThat(bumps.propose(new RepoRef("acme", "foreign", "main", false, false, false),
+				request.apply("0.3.27", "a")).state()).isEqualTo("failed");
+		gitea.readOnlyToken();
+		assertThat(bumps.propose(repo, request.apply("0.3.29", "a")).state()).isEqualTo("failed");
+
+		List<FakeGitea.Request> requests = gitea.requests();
+		assertThat(requests.stream().map((r) -> r.method() + " " + operation(r)).collect(Collectors.toSet()))
+			.containsAll(BUMP_OPERATIONS);
+		assertThat(requests).flatMap((r) -> description.violations(r.method(), r.target().substring(API_ROOT.length())))
+			.isEmpty();
+		OpenApiExchanges exchanges = new OpenApiExchanges(json, API_ROOT);
+		assertThat(exchanges.violations(gitea.exchanges())).isEmpty();
+		assertThat(exchanges.checked()).contains("GET /repos/{owner}/{repo}/pulls 200",
+				"POST /repos/{owner}/{repo}/pulls 201", "PATCH /repos/{owner}/{repo}/pulls/{index} 201",
+				"POST /repos/{owner}/{repo}/contents 201", "GET /repos/{owner}/{repo}/branches/{branch} 200");
+	}
+
 	private void scanAndPublish() {
 		IntStream.range(0, 120).forEach((i) -> gitea.repo("acme", "t-" + i).file(".runtime-version", "0.3.1\n"));
 		gitea.maxBlobSize(64);

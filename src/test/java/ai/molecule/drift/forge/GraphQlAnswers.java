@@ -90,7 +90,10 @@ final class GraphQlAnswers {
 			Document document = Parser.parse(query);
 			Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
 				.collect(Collectors.toMap(FragmentDefinition::getName, Function.identity()));
-			object(operation(document).getSelectionSet(), schema.getQueryType(), data, "$.data", fragments, violations);
+			OperationDefinition operation = operation(document);
+			GraphQLObjectType root = (operation.getOperation() == OperationDefinition.Operation.MUTATION)
+					? schema.getMutationType() : schema.getQueryType();
+			object(operation.getSelectionSet(), root, data, "$.data", fragments, violations);
 		}
 		else if (!data.isMissingNode() && !data.isNull()) {
 			violations.add("$.data: not an object");
