@@ -16,6 +16,8 @@ import ai.molecule.drift.DriftProperties;
 import ai.molecule.drift.forge.ForgeRequirements;
 import ai.molecule.drift.policy.PolicyException;
 import ai.molecule.drift.policy.PolicyLoader;
+import ai.molecule.drift.propose.ProposeConfiguration;
+import ai.molecule.drift.propose.ProposeProperties;
 
 /**
  * Checks the whole configuration of a scan once Spring has gathered the settings and before it creates
@@ -56,6 +58,9 @@ final class Preflight implements ApplicationListener<ApplicationEnvironmentPrepa
 		List<String> problems = new ArrayList<>(earlier);
 		problems.addAll(new SettingValues(metadata).problems(environment));
 		forge(binder).ifPresent((forge) -> problems.addAll(ForgeRequirements.problems(forge, publishing(binder))));
+		forge(binder).flatMap((forge) -> propose(binder).flatMap((propose) -> ProposeConfiguration.problem(propose,
+				forge.type())))
+			.ifPresent(problems::add);
 		path(binder, metadata, POLICY_FILE).ifPresent((file) -> {
 			try {
 				new PolicyLoader().load(file);
@@ -76,6 +81,16 @@ final class Preflight implements ApplicationListener<ApplicationEnvironmentPrepa
 	private static Optional<DriftProperties.Forge> forge(Binder binder) {
 		try {
 			return Optional.of(binder.bindOrCreate("drift.forge", DriftProperties.Forge.class));
+		}
+		catch (BindException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The proposal settings, or empty when one of them is wrong (already told). */
+	private static Optional<ProposeProperties> propose(Binder binder) {
+		try {
+			return Optional.of(binder.bindOrCreate("drift.propose", ProposeProperties.class));
 		}
 		catch (BindException ex) {
 			return Optional.empty();

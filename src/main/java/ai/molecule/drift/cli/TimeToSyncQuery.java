@@ -19,7 +19,10 @@ import ai.molecule.drift.lag.Version;
 		+ "it has not been, as of the latest run (pending). A consumer's last known pin carries over runs that could "
 		+ "not read it.",
 		"With the median and the 90th percentile (nearest rank; \"pending\" when that rank is still pending). A "
-				+ "release published before the first recorded run gets upper bounds, and says so." })
+				+ "release published before the first recorded run gets upper bounds, and says so.",
+		"Where the job proposed the bump (drift.propose.enabled), the days split in two: toProposalDays (table: "
+				+ "toProposal), from the publication to the first proposal that took the consumer to the release or "
+				+ "a later one, and proposalToSyncDays (proposalToSync), from that proposal to the sync." })
 final class TimeToSyncQuery extends HistoryQuery {
 
 	@Option(names = "--release", paramLabel = "V", converter = HistoryOptionTypes.VersionConverter.class,

@@ -12,8 +12,13 @@ import java.time.Instant;
  * @param runId the run that saw it synced, or the latest run when pending
  * @param seenAt when that run started
  * @param pin the pin that run saw (the last known pin when the consumer could not be read); {@code null} without one
+ * @param toProposalDays days from the publication to the first bump proposal that took the consumer to the release
+ *     or a later one; {@code null} without one
+ * @param proposalToSyncDays for {@code synced} with such a proposal: days from the proposal to the sync; else
+ *     {@code null}
  */
-public record ConsumerSync(String consumer, String status, long days, Long runId, Instant seenAt, String pin) {
+public record ConsumerSync(String consumer, String status, long days, Long runId, Instant seenAt, String pin,
+		Long toProposalDays, Long proposalToSyncDays) {
 
 	public static final String SYNCED = "synced";
 

@@ -65,11 +65,12 @@ public final class HistoryOutput {
 
 	private HistoryTable syncRows(List<ReleaseSync> releases) {
 		HistoryTable table = new HistoryTable("release", "publishedAt", "historyStartsLater", "medianDays", "p90Days",
-				"consumer", "status", "days", "runId", "seenAt", "pin");
+				"consumer", "status", "days", "runId", "seenAt", "pin", "toProposalDays", "proposalToSyncDays");
 		for (ReleaseSync release : releases) {
 			for (ConsumerSync c : release.consumers()) {
 				table.add(release.release(), release.publishedAt(), release.historyStartsLater(), release.medianDays(),
-						release.p90Days(), c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin());
+						release.p90Days(), c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin(),
+						c.toProposalDays(), c.proposalToSyncDays());
 			}
 		}
 		return table;
@@ -83,9 +84,11 @@ public final class HistoryOutput {
 			ObjectNode node = head.object(mapper, Arrays.asList(release.release(), release.publishedAt(),
 					release.historyStartsLater(), release.synced(), release.pending(), release.medianDays(),
 					release.p90Days()));
-			HistoryTable consumers = new HistoryTable("consumer", "status", "days", "runId", "seenAt", "pin");
+			HistoryTable consumers = new HistoryTable("consumer", "status", "days", "runId", "seenAt", "pin",
+					"toProposalDays", "proposalToSyncDays");
 			release.consumers()
-				.forEach(c -> consumers.add(c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin()));
+				.forEach(c -> consumers.add(c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin(),
+						c.toProposalDays(), c.proposalToSyncDays()));
 			node.set("consumers", consumers.json(mapper));
 			array.add(node);
 		}
@@ -104,9 +107,11 @@ public final class HistoryOutput {
 			if (release.historyStartsLater()) {
 				out.append("(released before the first recorded run: latencies are upper bounds)\n");
 			}
-			HistoryTable consumers = new HistoryTable("consumer", "status", "days", "run", "seen", "pin");
+			HistoryTable consumers = new HistoryTable("consumer", "status", "days", "run", "seen", "pin", "toProposal",
+					"proposalToSync");
 			release.consumers()
-				.forEach(c -> consumers.add(c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin()));
+				.forEach(c -> consumers.add(c.consumer(), c.status(), c.days(), c.runId(), c.seenAt(), c.pin(),
+						c.toProposalDays(), c.proposalToSyncDays()));
 			out.append(release.consumers().isEmpty() ? "no enumerated consumer\n" : consumers.table());
 		}
 		// The note on standard error says why (no SSOT yet, or no run knew the release asked for).

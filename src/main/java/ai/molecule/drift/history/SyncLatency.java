@@ -41,6 +41,15 @@ final class SyncLatency {
 		}
 	}
 
+	/**
+	 * A bump proposal as time-to-sync counts it: when the tool first proposed a target to a consumer.
+	 *
+	 * @param target the version proposed
+	 * @param openedAt when it was first made
+	 */
+	record Proposed(Version target, Instant openedAt) {
+	}
+
 	private final List<Run> runs;
 
 	/** @param runs every complete run of the history, oldest first; not empty */
@@ -55,12 +64,27 @@ final class SyncLatency {
 	 * @param changes each consumer's pin changes, oldest first (by start)
 	 */
 	ReleaseSync of(Version release, Instant publishedAt, boolean publicationKnown, Map<String, List<PinChange>> changes) {
+		return of(release, publishedAt, publicationKnown, changes, Map.of());
+	}
+
+	/**
+	 * @param proposals each consumer's bump proposals, any order: the latency is split at the first that took
+	 *     it to the release or a later one
+	 */
+	ReleaseSync of(Version release, Instant publishedAt, boolean publicationKnown, Map<String, List<PinChange>> changes,
+			Map<String, List<Proposed>> proposals) {
 		Run latest = runs.get(runs.size() - 1);
 		Optional<Run> firstRun = runs.stream().filter(r -> !r.startedAt().isBefore(publishedAt)).findFirst();
 		List<ConsumerSync> consumers = new ArrayList<>();
-		changes.forEach((consumer, pins) -> consumers.add(firstRun.flatMap(first -> syncedAt(release, first, pins))
-			.map(c -> synced(consumer, publishedAt, c))
-			.orElseGet(() -> pending(consumer, publishedAt, latest, pins))));
+		changes.forEach((consumer, pins) -> {
+			Optional<Proposed> proposed = proposals.getOrDefault(consumer, List.of())
+				.stream()
+				.filter(p -> !release.isNewerThan(p.target()))
+				.min(Comparator.comparing(Proposed::openedAt));
+			consumers.add(firstRun.flatMap(first -> syncedAt(release, first, pins))
+				.map(c -> synced(consumer, publishedAt, c, proposed))
+				.orElseGet(() -> pending(consumer, publishedAt, latest, pins, proposed)));
+		});
 		consumers.sort(Comparator.comparing(ConsumerSync::consumer));
 		List<Long> latencies = consumers.stream().filter(ConsumerSync::synced).map(ConsumerSync::days).sorted().toList();
 		return new ReleaseSync(release.toString(), publicationKnown ? publishedAt : null,
@@ -83,15 +107,20 @@ final class SyncLatency {
 		return pins.stream().filter(p -> p.startedAt().isAfter(first.startedAt()) && atOrAbove(p, release)).findFirst();
 	}
 
-	private static ConsumerSync synced(String consumer, Instant publishedAt, PinChange change) {
+	private static ConsumerSync synced(String consumer, Instant publishedAt, PinChange change,
+			Optional<Proposed> proposed) {
+		// A proposal made after the consumer synced (it synced by hand) took no part in it.
+		Optional<Proposed> before = proposed.filter(p -> !p.openedAt().isAfter(change.startedAt()));
 		return new ConsumerSync(consumer, ConsumerSync.SYNCED, days(publishedAt, change.startedAt()), change.runId(),
-				change.startedAt(), change.pin());
+				change.startedAt(), change.pin(), before.map(p -> days(publishedAt, p.openedAt())).orElse(null),
+				before.map(p -> days(p.openedAt(), change.startedAt())).orElse(null));
 	}
 
-	private static ConsumerSync pending(String consumer, Instant publishedAt, Run latest, List<PinChange> pins) {
+	private static ConsumerSync pending(String consumer, Instant publishedAt, Run latest, List<PinChange> pins,
+			Optional<Proposed> proposed) {
 		String lastPin = pins.isEmpty() ? null : pins.get(pins.size() - 1).pin();
 		return new ConsumerSync(consumer, ConsumerSync.PENDING, days(publishedAt, latest.startedAt()), latest.id(),
-				latest.startedAt(), lastPin);
+				latest.startedAt(), lastPin, proposed.map(p -> days(publishedAt, p.openedAt())).orElse(null), null);
 	}
 
 	private static boolean atOrAbove(PinChange pin, Version release) {

@@ -46,12 +46,31 @@ final class TimeToSyncQuery {
 		}
 		List<Published> releases = release == null ? ssotReleases(scope) : known(scope, release).stream().toList();
 		Map<String, List<SyncLatency.PinChange>> changes = pinChanges(scope, current.get());
+		Map<String, List<SyncLatency.Proposed>> proposals = proposals(scope);
 		SyncLatency latency = new SyncLatency(runs);
 		return releases.stream()
 			.sorted(Comparator.comparing(Published::version).reversed())
 			.map(p -> latency.of(p.version(), p.publishedAt() == null ? p.firstSeen() : p.publishedAt(),
-					p.publishedAt() != null, changes))
+					p.publishedAt() != null, changes, proposals))
 			.toList();
+	}
+
+	/** Each consumer's bump proposals that were made (not dry runs, not failures), by target. */
+	private Map<String, List<SyncLatency.Proposed>> proposals(HistoryScope scope) {
+		Map<String, List<SyncLatency.Proposed>> proposals = new LinkedHashMap<>();
+		jdbc.sql("""
+				select p.repo_name, p.target, min(p.opened_at) as opened_at
+				from drift_proposal p join drift_run d on d.id = p.run_id
+				where %s and p.opened_at is not null group by p.repo_name, p.target""".formatted(HistorySql.IN_SCOPE))
+			.params(scope.org(), scope.forgeType(), scope.repoPrefix())
+			.query(rs -> {
+				Optional<Version> target = Version.parse(rs.getString("target"));
+				if (target.isPresent()) {
+					proposals.computeIfAbsent(rs.getString("repo_name"), k -> new ArrayList<>())
+						.add(new SyncLatency.Proposed(target.get(), HistorySql.instant(rs, "opened_at")));
+				}
+			});
+		return proposals;
 	}
 
 	private List<SyncLatency.Run> runs(HistoryScope scope) {

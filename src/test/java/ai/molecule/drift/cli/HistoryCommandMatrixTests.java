@@ -69,12 +69,14 @@ class HistoryCommandMatrixTests {
 			"synced", "pending", "medianDays", "p90Days", "consumers");
 
 	private static final List<String> SYNC_CONSUMER_JSON_COLUMNS = List.of("consumer", "status", "days", "runId",
-			"seenAt", "pin");
+			"seenAt", "pin", "toProposalDays", "proposalToSyncDays");
 
 	private static final List<String> SYNC_CSV_COLUMNS = List.of("release", "publishedAt", "historyStartsLater",
-			"medianDays", "p90Days", "consumer", "status", "days", "runId", "seenAt", "pin");
+			"medianDays", "p90Days", "consumer", "status", "days", "runId", "seenAt", "pin", "toProposalDays",
+			"proposalToSyncDays");
 
-	private static final List<String> SYNC_TABLE_COLUMNS = List.of("consumer", "status", "days", "run", "seen", "pin");
+	private static final List<String> SYNC_TABLE_COLUMNS = List.of("consumer", "status", "days", "run", "seen", "pin",
+			"toProposal", "proposalToSync");
 
 	/** The enumerated consumers of the demo's policy, each a row of every release in time-to-sync. */
 	private static final int CONSUMERS = 11;

@@ -70,7 +70,8 @@ class PolicyCommandTests {
 				policy + ":5: exempt[0] (c): \"reason\" is required and must not be blank",
 				policy + ":6: fail-on[0]: unknown finding code \"nope\"; valid codes are unlisted-pinned, pin-drift, "
 						+ "lag-exceeded, missing-pin, missing-repo, stale-exemption, exemption-expired, invalid-pin, "
-						+ "unknown-version, ahead-of-ssot, inconsistent-pin, vendored-runtime, unreadable");
+						+ "unknown-version, ahead-of-ssot, inconsistent-pin, vendored-runtime, contract-lock-mismatch, contract-drift, "
+						+ "contract-source-missing, contract-invalid-lock, contract-not-adopted, unreadable");
 		assertThat(stdout()).isEmpty();
 
 		assertThat(run("policy", "check", dir.resolve("absent.yml").toString())).isEqualTo(2);

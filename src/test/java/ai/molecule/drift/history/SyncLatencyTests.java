@@ -56,4 +56,29 @@ class SyncLatencyTests {
 		assertThat(sync.p90Days()).isNull();
 		assertThat(sync.historyStartsLater()).isFalse();
 	}
+
+	@Test
+	void aProposalSplitsTheLatencyIntoReleaseToProposalAndProposalToSync() {
+		List<Run> runs = List.of(new Run(1, night(1)), new Run(2, night(2)), new Run(3, night(9)), new Run(4, night(20)));
+		Map<String, List<PinChange>> changes = new LinkedHashMap<>();
+		changes.put("merged", List.of(PinChange.of(1L, night(1), "0.3.20"), PinChange.of(4L, night(20), "0.3.27")));
+		changes.put("open", List.of(PinChange.of(1L, night(1), "0.3.20")));
+		changes.put("byHand", List.of(PinChange.of(1L, night(1), "0.3.20"), PinChange.of(3L, night(9), "0.3.27")));
+		changes.put("staged", List.of(PinChange.of(1L, night(1), "0.3.1")));
+		Map<String, List<SyncLatency.Proposed>> proposals = Map.of(
+				// An older target does not count; the first proposal at or above the release does.
+				"merged", List.of(new SyncLatency.Proposed(Version.of(0, 3, 25), night(2)),
+						new SyncLatency.Proposed(Version.of(0, 3, 27), night(9))),
+				"open", List.of(new SyncLatency.Proposed(Version.of(0, 3, 27), night(2))),
+				// Proposed after it synced by hand: no part in it.
+				"byHand", List.of(new SyncLatency.Proposed(Version.of(0, 3, 27), night(20))),
+				"staged", List.of(new SyncLatency.Proposed(Version.of(0, 3, 11), night(2))));
+
+		ReleaseSync sync = new SyncLatency(runs).of(Version.of(0, 3, 27), RELEASED, true, changes, proposals);
+
+		assertThat(sync.consumers()).extracting(ConsumerSync::consumer, ConsumerSync::status, ConsumerSync::days,
+				ConsumerSync::toProposalDays, ConsumerSync::proposalToSyncDays)
+			.containsExactly(tuple("byHand", "synced", 7L, null, null), tuple("merged", "synced", 18L, 7L, 11L),
+					tuple("open", "pending", 18L, 0L, null), tuple("staged", "pending", 18L, null, null));
+	}
 }

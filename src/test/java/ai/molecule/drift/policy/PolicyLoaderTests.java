@@ -150,7 +150,7 @@ class PolicyLoaderTests {
 								+ "it out for no limit), not \"10\" (quoted, so it is text)",
 						"drift-policy.yml:11: fail-on[1]: unknown finding code \"oops\"; valid codes are " + VALID_CODES,
 						"drift-policy.yml:12: unknown top-level key \"max-lag\"; allowed keys are consumers, exempt, "
-								+ "max-lag-releases, fail-on"))
+								+ "max-lag-releases, fail-on, contracts-required, propose"))
 				.withMessageStartingWith("drift-policy.yml:3: ")
 				.withMessageContaining("\ndrift-policy.yml:12: ");
 		}
