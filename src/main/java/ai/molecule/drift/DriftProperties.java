@@ -155,7 +155,7 @@ public record DriftProperties(
 	 *
 	 * @param concurrency repositories read at once
 	 * @param chunkSize repositories persisted per transaction; the scan's threads wait for the slowest
-	 *     repository of a chunk and for its write, so larger chunks keep them busier (see README, Performance)
+	 *     repository of a chunk and for its write, so larger chunks keep them busier (see docs/performance.md)
 	 * @param deadline how long a whole run may take, counted from its start; once it has passed, no
 	 *     further repository is read (those left are reported as not read) and the run ends as an error
 	 */

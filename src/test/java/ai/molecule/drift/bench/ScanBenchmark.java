@@ -18,7 +18,7 @@ import ai.molecule.drift.forge.FakeGitea;
 /**
  * Runs the packaged jar, as a process, against a fake Gitea with added latency and prints what the
  * scan costs: wall time, requests, efficiency against the network's limit, heap, start-up. Not a
- * test: run it with {@code mvn -B -Pbench verify} (see the README's Performance section);
+ * test: run it with {@code mvn -B -Pbench verify} (see docs/performance.md, "The scan");
  * {@code -Dbench.only=REGEX} runs only the runs whose label matches.
  */
 public final class ScanBenchmark {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The fenced code blocks of README.md, and the command lines of a shell block: continuation lines ({@code \}) and
- * quotes that span lines joined, comment lines and trailing comments left out.
+ * The fenced code blocks of README.md and of the documents beside it ({@code docs/*.md}), and the command lines of a
+ * shell block: continuation lines ({@code \}) and quotes that span lines joined, comment lines and trailing comments
+ * left out.
  */
 final class ReadmeBlocks {
 
@@ -20,26 +22,64 @@ final class ReadmeBlocks {
 	private ReadmeBlocks() {
 	}
 
-	/** A fenced block: the line of its opening fence (1-based), its language ("" when unlabelled), its lines. */
-	record Block(int line, String language, List<String> lines) {
+	/**
+	 * A fenced block: the document it is in (such as {@code docs/performance.md}), the line of its opening fence
+	 * (1-based), its language ("" when unlabelled), its lines.
+	 */
+	record Block(String file, int line, String language, List<String> lines) {
 
 		String where() {
-			return "README.md:" + line + (language.isEmpty() ? "" : " (" + language + ")");
+			return file + ":" + line + (language.isEmpty() ? "" : " (" + language + ")");
 		}
 	}
 
-	/** A command line of a shell block and the README line it starts on. */
-	record Command(int line, String text) {
+	/** A command line of a shell block, the document and the line it starts on. */
+	record Command(String file, int line, String text) {
+
+		String where() {
+			return file + ":" + line;
+		}
 	}
 
 	static Path readme() {
 		return Path.of(System.getProperty("drift.readme", "README.md")).toAbsolutePath();
 	}
 
-	static List<Block> read(Path readme) {
+	/** README.md, then the documents of {@code docs/} beside it, by name: where commands moved out of it went. */
+	static List<Path> documents() {
+		Path readme = readme();
+		Path docs = readme.resolveSibling("docs");
+		List<Path> documents = new ArrayList<>(List.of(readme));
+		if (Files.isDirectory(docs)) {
+			try (Stream<Path> files = Files.list(docs)) {
+				files.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().forEach(documents::add);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return documents;
+	}
+
+	/** The fenced blocks of every document, README.md's first. */
+	static List<Block> readAll() {
+		List<Block> blocks = new ArrayList<>();
+		for (Path document : documents()) {
+			blocks.addAll(read(document));
+		}
+		return blocks;
+	}
+
+	/** The document's name as the tests show it: its path from the README's folder. */
+	static String name(Path document) {
+		return readme().getParent().relativize(document.toAbsolutePath()).toString();
+	}
+
+	static List<Block> read(Path document) {
+		String file = name(document);
 		List<String> lines;
 		try {
-			lines = Files.readAllLines(readme);
+			lines = Files.readAllLines(document);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -56,9 +96,9 @@ final class ReadmeBlocks {
 				body.add(lines.get(i));
 			}
 			if (i == lines.size()) {
-				throw new IllegalStateException("README.md:" + (start + 1) + ": a code block is never closed");
+				throw new IllegalStateException(file + ":" + (start + 1) + ": a code block is never closed");
 			}
-			blocks.add(new Block(start + 1, open.group(1), List.copyOf(body)));
+			blocks.add(new Block(file, start + 1, open.group(1), List.copyOf(body)));
 		}
 		return blocks;
 	}
@@ -99,7 +139,7 @@ final class ReadmeBlocks {
 			if (openQuote(pending)) {
 				continue;
 			}
-			commands.add(new Command(startLine, pending.toString().trim()));
+			commands.add(new Command(block.file(), startLine, pending.toString().trim()));
 			pending.setLength(0);
 		}
 		if (pending.length() > 0) {

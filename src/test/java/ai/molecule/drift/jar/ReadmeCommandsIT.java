@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,14 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every command block of README.md runs as written, so that a README drifting from the product fails the build.
- * Each command line of a shell block is either run by bash in a folder of its own, where
- * {@code target/consumer-drift.jar} is the packaged jar, and its exit code checked ({@code 1} for a demo scan,
+ * Every command block of README.md and of {@code docs/*.md} runs as written, so that a README drifting from the product
+ * fails the build (the documents hold what moved out of the README, commands included). Each command line of a shell
+ * block is either run by bash in a folder of its own, where {@code target/consumer-drift.jar} is the packaged jar,
+ * and its exit code checked ({@code 1} for a demo scan,
  * else {@code 0}), or matched by the short {@link #NOT_RUN} list with the reason it cannot run here. A block that
  * assumes a server gets a local one: a fake Gitea (or fake GitHub) on 127.0.0.1 for the forge, and the test's
  * PostgreSQL server for a {@code jdbc:postgresql} URL; the variables a block exports that point at example hosts or
  * hold placeholder secrets are set to those. A command this test does not know, an unlabelled block it does not
- * know, or a block in an unknown language fails the test until it is run or listed.
+ * know, or a block in an unknown language fails the test until it is run or listed. The documents' relative links are
+ * checked too, since sections move between them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeCommandsIT {
@@ -93,6 +96,11 @@ class ReadmeCommandsIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** A Markdown link's target, {@code [text](target)} or {@code [text](<target>)}. */
+	private static final Pattern LINK = Pattern.compile("\\]\\(<?([^)>\\s]+)>?\\)");
+
+	private static final Pattern HEADING = Pattern.compile("#{1,6} (.+)");
+
 	@TempDir
 	static Path dir;
 
@@ -106,7 +114,7 @@ class ReadmeCommandsIT {
 
 	@BeforeAll
 	void startTheForges() {
-		blocks = ReadmeBlocks.read(ReadmeBlocks.readme());
+		blocks = ReadmeBlocks.readAll();
 		gitea = FakeGitea.start().requireToken(TOKEN);
 		github = FakeGitHub.start().requireToken(TOKEN);
 		Instant released = Instant.parse("2026-06-01T00:00:00Z");
@@ -133,11 +141,67 @@ class ReadmeCommandsIT {
 		for (Block block : blocks) {
 			tests.add(DynamicTest.dynamicTest(block.where(), () -> check(block)));
 		}
-		tests.add(DynamicTest.dynamicTest("every entry of the not-run list matches a README command", () -> {
-			assertThat(notRunUsed).as("entries of NOT_RUN that no README command matches any more")
+		tests.add(DynamicTest.dynamicTest("every entry of the not-run list matches a command of the documents", () -> {
+			assertThat(notRunUsed).as("entries of NOT_RUN that no command of README.md or docs/*.md matches any more")
 				.containsExactlyInAnyOrderElementsOf(NOT_RUN.keySet());
 		}));
 		return tests.stream();
+	}
+
+	/** Every relative link of the documents leads to a file, and a {@code #fragment} to a heading of it. */
+	@TestFactory
+	Stream<DynamicTest> everyLinkLeadsSomewhere() {
+		return ReadmeBlocks.documents().stream().map(document -> DynamicTest.dynamicTest(
+				"the links of " + ReadmeBlocks.name(document), () -> assertThat(brokenLinks(document))
+					.as("links of " + ReadmeBlocks.name(document) + " to a missing file or heading").isEmpty()));
+	}
+
+	private static List<String> brokenLinks(Path document) throws IOException {
+		List<String> broken = new ArrayList<>();
+		Matcher link = LINK.matcher(String.join("\n", outsideCodeBlocks(document)));
+		while (link.find()) {
+			String target = link.group(1);
+			if (target.matches("[a-z]+:.*")) {
+				continue;
+			}
+			int hash = target.indexOf('#');
+			String file = (hash < 0) ? target : target.substring(0, hash);
+			Path to = file.isEmpty() ? document : document.resolveSibling(file).normalize();
+			if (!Files.exists(to)) {
+				broken.add(target + ": no such file");
+			}
+			else if (hash >= 0 && !anchors(to).contains(target.substring(hash + 1))) {
+				broken.add(target + ": no such heading in " + to.getFileName());
+			}
+		}
+		return broken;
+	}
+
+	/** The anchors GitHub gives a document's headings: lower case, punctuation dropped, blanks as hyphens. */
+	private static Set<String> anchors(Path document) throws IOException {
+		Set<String> anchors = new LinkedHashSet<>();
+		for (String line : outsideCodeBlocks(document)) {
+			Matcher heading = HEADING.matcher(line);
+			if (heading.matches()) {
+				anchors.add(heading.group(1).trim().toLowerCase(Locale.ROOT)
+					.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+			}
+		}
+		return anchors;
+	}
+
+	private static List<String> outsideCodeBlocks(Path document) throws IOException {
+		List<String> lines = new ArrayList<>();
+		boolean inBlock = false;
+		for (String line : Files.readAllLines(document)) {
+			if (line.trim().startsWith("```")) {
+				inBlock = !inBlock;
+			}
+			else if (!inBlock) {
+				lines.add(line);
+			}
+		}
+		return lines;
 	}
 
 	private void check(Block block) throws Exception {
@@ -158,10 +222,9 @@ class ReadmeCommandsIT {
 		List<Step> steps = new ArrayList<>();
 		List<String> unknown = new ArrayList<>();
 		for (Command command : ReadmeBlocks.commands(block)) {
-			plan(command).ifPresentOrElse(steps::add, () -> unknown.add("README.md:" + command.line() + ": "
-					+ command.text()));
+			plan(command).ifPresentOrElse(steps::add, () -> unknown.add(command.where() + ": " + command.text()));
 		}
-		assertThat(unknown).as("README commands that this test neither runs nor lists in NOT_RUN with a reason")
+		assertThat(unknown).as("commands that this test neither runs nor lists in NOT_RUN with a reason")
 			.isEmpty();
 		if (steps.stream().anyMatch(Step::runs)) {
 			run(block, steps);
@@ -227,7 +290,7 @@ class ReadmeCommandsIT {
 
 	/** Runs the block's steps with bash, one after another in one shell, and checks each one's exit code. */
 	private void run(Block block, List<Step> steps) throws Exception {
-		Path work = Files.createDirectories(dir.resolve("block-" + block.line()));
+		Path work = Files.createDirectories(dir.resolve("block-" + block.file().replaceAll("\\W", "-") + "-" + block.line()));
 		Files.createDirectories(work.resolve("target"));
 		Path jar = Files.createSymbolicLink(work.resolve("target/consumer-drift.jar"), JarProcess.jar());
 		// bin/consumer-drift as shipped, over what mvn package prepared beside the jar.
@@ -284,7 +347,7 @@ class ReadmeCommandsIT {
 			}
 			String out = Files.readString(results.resolve(i + ".out"));
 			String err = Files.readString(results.resolve(i + ".err"));
-			String what = "README.md:" + step.command().line() + ": " + step.command().text() + "\n--- stdout:\n" + out
+			String what = step.command().where() + ": " + step.command().text() + "\n--- stdout:\n" + out
 					+ "\n--- stderr:\n" + err;
 			assertThat(exitCodes.get(i)).as("exit code of " + what).isEqualTo(step.expectedExit());
 			assertThat(err).as(what).doesNotContain("\tat ");

@@ -139,7 +139,7 @@ record FuzzMutation(Kind kind, Endpoint endpoint, String scope, When when, long 
 			return false;
 		}
 		if (requested == Endpoint.ROOT && (kind == Kind.DROP_ITEM || kind == Kind.RENAME)) {
-			// The root listing says what exists, and nothing can check it (README, "What the job trusts"):
+			// The root listing says what exists, and nothing can check it (docs/design.md, "What the job trusts"):
 			// a name it leaves out is absent, not a lie the job could catch.
 			return false;
 		}
