@@ -60,14 +60,7 @@ final class GitHubBumps extends PullBumps {
 
 	@Override
 	protected List<PullSummary> pulls(RepoRef repo) {
-		return paginator
-			.readAll((page) -> urls.api("repos", repo.owner(), repo.name(), "pulls").query("state", "all")
-				.query("per_page", PER_PAGE).query("page", page).build(), PullPayloads.Pull.class,
-					(pull) -> Long.toString(pull.number()),
-					() -> http.failure("repository " + repo.fullName() + " not found (or not visible with the token)"))
-			.stream()
-			.map(PullPayloads.Pull::toSummary)
-			.toList();
+		return allPulls(urls, http, paginator, repo, "per_page", PER_PAGE);
 	}
 
 	@Override

@@ -40,14 +40,7 @@ final class GiteaBumps extends PullBumps {
 
 	@Override
 	protected List<PullSummary> pulls(RepoRef repo) {
-		return paginator
-			.readAll((page) -> urls.api("repos", repo.owner(), repo.name(), "pulls").query("state", "all")
-				.query("limit", PAGE_LIMIT).query("page", page).build(), PullPayloads.Pull.class,
-					(pull) -> Long.toString(pull.number()),
-					() -> http.failure("repository " + repo.fullName() + " not found (or not visible with the token)"))
-			.stream()
-			.map(PullPayloads.Pull::toSummary)
-			.toList();
+		return allPulls(urls, http, paginator, repo, "limit", PAGE_LIMIT);
 	}
 
 	@Override

@@ -24,6 +24,22 @@ abstract class PullBumps implements BumpWriter {
 	/** The repository's pull requests, open and closed. */
 	protected abstract List<PullSummary> pulls(RepoRef repo);
 
+	/**
+	 * Every pull request of the repository, open and closed, all pages, as both forges list them: only the
+	 * name of the page-size parameter differs ({@code per_page} on GitHub, {@code limit} on Gitea).
+	 */
+	static List<PullSummary> allPulls(ForgeUrls urls, ForgeHttpClient http, Paginator paginator, RepoRef repo,
+			String pageSizeParameter, int pageSize) {
+		return paginator
+			.readAll((page) -> urls.api("repos", repo.owner(), repo.name(), "pulls").query("state", "all")
+				.query(pageSizeParameter, pageSize).query("page", page).build(), PullPayloads.Pull.class,
+					(pull) -> Long.toString(pull.number()),
+					() -> http.failure("repository " + repo.fullName() + " not found (or not visible with the token)"))
+			.stream()
+			.map(PullPayloads.Pull::toSummary)
+			.toList();
+	}
+
 	/** The message of the head commit of the repository's branch of that name; empty if it has none. */
 	protected abstract Optional<String> branchHead(RepoRef repo, String branch);
 
