@@ -13,22 +13,15 @@ import ai.molecule.drift.model.FindingCode;
  */
 final class PinConsistency {
 
-	private static final Pattern DOCKER_ARG = Pattern
-		.compile("(?im)^\\s*ARG\\s+RUNTIME_VERSION\\s*=\\s*[\"']?([^\\s\"']+)[\"']?\\s*$");
-
-	// PEP 503: the name compares case-insensitively with runs of '-', '_' and '.' equal.
-	private static final Pattern REQUIREMENT = Pattern
-		.compile("(?im)^\\s*molecule[-_.]+ai[-_.]+workspace[-_.]+runtime\\s*(?:\\[[^\\]]*])?\\s*==\\s*([^\\s;#,]+)");
-
 	private PinConsistency() {
 	}
 
 	static void check(PinText pin, String dockerfile, String requirements, RepoClassifier.Findings findings) {
-		first(DOCKER_ARG, dockerfile).filter(v -> !v.contains("$"))
+		first(RuntimePins.DOCKER_ARG, dockerfile).filter(v -> !v.contains("$"))
 			.filter(v -> disagrees(pin, v))
 			.ifPresent(v -> findings.add(FindingCode.INCONSISTENT_PIN,
 					"Dockerfile ARG RUNTIME_VERSION=%s disagrees with .runtime-version %s".formatted(v, pin.shown())));
-		first(REQUIREMENT, requirements).filter(v -> disagrees(pin, v))
+		first(RuntimePins.REQUIREMENT, requirements).filter(v -> disagrees(pin, v))
 			.ifPresent(v -> findings.add(FindingCode.INCONSISTENT_PIN,
 					"requirements.txt pins molecule-ai-workspace-runtime==%s, .runtime-version says %s"
 						.formatted(v, pin.shown())));
@@ -39,7 +32,7 @@ final class PinConsistency {
 			return Optional.empty();
 		}
 		Matcher m = pattern.matcher(text);
-		return m.find() ? Optional.of(shorten(m.group(1))) : Optional.empty();
+		return m.find() ? Optional.of(shorten(m.group(RuntimePins.VERSION))) : Optional.empty();
 	}
 
 	private static boolean disagrees(PinText pin, String other) {

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ai.molecule.drift.classify.RepoClassifier;
-import ai.molecule.drift.contract.ContractReader;
 import ai.molecule.drift.classify.RepoSnapshot;
+import ai.molecule.drift.classify.RuntimePins;
+import ai.molecule.drift.contract.ContractReader;
 import ai.molecule.drift.forge.Forge;
 import ai.molecule.drift.forge.ForgeException;
 import ai.molecule.drift.forge.RepoFiles;
@@ -25,11 +26,11 @@ import ai.molecule.drift.model.RepoResult;
  */
 class RepoScanProcessor implements ItemProcessor<ScanTarget, RepoResult> {
 
-	static final String PIN_FILE = ".runtime-version";
+	static final String PIN_FILE = RuntimePins.PIN_FILE;
 
-	static final String DOCKERFILE = "Dockerfile";
+	static final String DOCKERFILE = RuntimePins.DOCKERFILE;
 
-	static final String REQUIREMENTS = "requirements.txt";
+	static final String REQUIREMENTS = RuntimePins.REQUIREMENTS;
 
 	static final Set<String> FILES = Set.of(PIN_FILE, DOCKERFILE, REQUIREMENTS);
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ai.molecule.drift.classify.RuntimePins;
 import ai.molecule.drift.forge.BumpRequest;
 import ai.molecule.drift.forge.BumpResult;
 import ai.molecule.drift.forge.BumpWriter;
@@ -35,8 +36,8 @@ public final class BumpProposals {
 
 	private static final Logger log = LoggerFactory.getLogger(BumpProposals.class);
 
-	private static final List<String> PIN_FILES = List.of(PinRewrite.PIN_FILE, PinRewrite.DOCKERFILE,
-			PinRewrite.REQUIREMENTS);
+	private static final List<String> PIN_FILES = List.of(RuntimePins.PIN_FILE, RuntimePins.DOCKERFILE,
+			RuntimePins.REQUIREMENTS);
 
 	private final Forge forge;
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.molecule.drift.classify.RuntimePins;
 import ai.molecule.drift.lag.Version;
 
 /**
@@ -16,21 +17,7 @@ import ai.molecule.drift.lag.Version;
  */
 public final class PinRewrite {
 
-	public static final String PIN_FILE = ".runtime-version";
-
-	public static final String DOCKERFILE = "Dockerfile";
-
-	public static final String REQUIREMENTS = "requirements.txt";
-
 	private static final Pattern PIN = Pattern.compile("^(\u00EF\u00BB\u00BF)?(\\s*)v?\\d+\\.\\d+\\.\\d+");
-
-	// Each ARG line of every stage; a default that is a variable (${X}) is not a pin.
-	private static final Pattern DOCKER_ARG = Pattern
-		.compile("(?im)^([ \\t]*ARG[ \\t]+RUNTIME_VERSION[ \\t]*=[ \\t]*[\"']?)([^\\s\"'$]+)([\"']?[ \\t]*\\r?)$");
-
-	// PEP 503 name, optional extras, "==": the version is what follows, up to a space, ';', '#' or ','.
-	private static final Pattern REQUIREMENT = Pattern.compile(
-			"(?im)^([ \\t]*molecule[-_.]+ai[-_.]+workspace[-_.]+runtime[ \\t]*(?:\\[[^\\]\\r\\n]*])?[ \\t]*==[ \\t]*)([^\\s;#,]+)");
 
 	private PinRewrite() {
 	}
@@ -41,9 +28,12 @@ public final class PinRewrite {
 	 */
 	public static Map<String, byte[]> apply(Map<String, byte[]> files, Version target) {
 		Map<String, byte[]> changed = new LinkedHashMap<>();
-		pinFile(files.get(PIN_FILE), target).ifPresent((bytes) -> changed.put(PIN_FILE, bytes));
-		replaceAll(DOCKER_ARG, files.get(DOCKERFILE), target).ifPresent((bytes) -> changed.put(DOCKERFILE, bytes));
-		replaceAll(REQUIREMENT, files.get(REQUIREMENTS), target).ifPresent((bytes) -> changed.put(REQUIREMENTS, bytes));
+		pinFile(files.get(RuntimePins.PIN_FILE), target)
+			.ifPresent((bytes) -> changed.put(RuntimePins.PIN_FILE, bytes));
+		replaceAll(RuntimePins.DOCKER_ARG, files.get(RuntimePins.DOCKERFILE), target)
+			.ifPresent((bytes) -> changed.put(RuntimePins.DOCKERFILE, bytes));
+		replaceAll(RuntimePins.REQUIREMENT, files.get(RuntimePins.REQUIREMENTS), target)
+			.ifPresent((bytes) -> changed.put(RuntimePins.REQUIREMENTS, bytes));
 		return changed;
 	}
 
@@ -58,6 +48,7 @@ public final class PinRewrite {
 		return changed(text, rewritten);
 	}
 
+	/** Every pin {@code pattern} finds set to {@code target}, the version's own characters only. */
 	private static Optional<byte[]> replaceAll(Pattern pattern, byte[] bytes, Version target) {
 		if (bytes == null) {
 			return Optional.empty();
@@ -65,11 +56,15 @@ public final class PinRewrite {
 		String text = new String(bytes, StandardCharsets.ISO_8859_1);
 		Matcher matcher = pattern.matcher(text);
 		StringBuilder rewritten = new StringBuilder();
+		int copied = 0;
 		while (matcher.find()) {
-			matcher.appendReplacement(rewritten, Matcher.quoteReplacement(text.substring(matcher.start(), matcher.start(2))
-					+ target + text.substring(matcher.end(2), matcher.end())));
+			// A variable (${BASE}) is no pin: the scan does not read it as one either.
+			if (!matcher.group(RuntimePins.VERSION).contains("$")) {
+				rewritten.append(text, copied, matcher.start(RuntimePins.VERSION)).append(target);
+				copied = matcher.end(RuntimePins.VERSION);
+			}
 		}
-		matcher.appendTail(rewritten);
+		rewritten.append(text, copied, text.length());
 		return changed(text, rewritten.toString());
 	}
 
