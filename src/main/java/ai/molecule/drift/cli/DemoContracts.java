@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+
+import ai.molecule.drift.contract.FileFact;
 
 /**
  * The demo's vendored contract: a control plane (a git repository) that generated its provider registry
@@ -70,7 +69,7 @@ final class DemoContracts {
 				  - path: %s
 				    sha256: %s
 				    source: %s/%s
-				""".formatted(REGISTRY, sha256(locked), org, CONTROL_PLANE));
+				""".formatted(REGISTRY, FileFact.sha256(locked.getBytes(StandardCharsets.UTF_8)), org, CONTROL_PLANE));
 	}
 
 	private static String generated(String... providers) {
@@ -79,15 +78,5 @@ final class DemoContracts {
 			text.append("    \"").append(provider).append("\",\n");
 		}
 		return text.append("]\n").toString();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java platform has SHA-256", ex);
-		}
 	}
 }

@@ -25,7 +25,8 @@ public record FileFact(FileBytes.Kind kind, String sha256, String answer) {
 		return kind == FileBytes.Kind.FILE;
 	}
 
-	static String sha256(byte[] bytes) {
+	/** The lower-case hex sha256 of {@code bytes}, as a lock writes it. */
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

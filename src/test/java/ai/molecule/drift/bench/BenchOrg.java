@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
+import ai.molecule.drift.contract.FileFact;
 import ai.molecule.drift.forge.FakeGitea;
 import ai.molecule.drift.forge.FakeGiteaRepo;
 
@@ -70,7 +68,8 @@ final class BenchOrg {
 				consumers.append("  - ").append(name).append('\n');
 				if (contracts) {
 					repo.file(REGISTRY, registry).file("contracts/contracts.lock", "contracts:\n  - path: " + REGISTRY
-							+ "\n    sha256: " + sha256(registry) + "\n    source: " + ORG + "/molecule-controlplane\n");
+							+ "\n    sha256: " + FileFact.sha256(registry.getBytes(StandardCharsets.UTF_8))
+							+ "\n    source: " + ORG + "/molecule-controlplane\n");
 				}
 			}
 		}
@@ -78,14 +77,5 @@ final class BenchOrg {
 				+ (contracts ? "contracts-required: [" + REGISTRY + "]\n" : ""));
 		gitea.delay("/api/v1/", latency, -1).freeze();
 		return gitea;
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import ai.molecule.drift.ConsumerDriftApplication;
+import ai.molecule.drift.contract.FileFact;
 import ai.molecule.drift.forge.FakeGitea;
 import ai.molecule.drift.forge.FakeGiteaRepo;
 
@@ -204,18 +202,13 @@ class VendoredContractsFunctionalTests {
 				""".formatted(path, sha256, source, REGISTRY));
 	}
 
+	static String sha(String text) {
+		return FileFact.sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private FakeGiteaRepo newRepo(String name) {
 		created.add(name);
 		return gitea.repo(ORG, name);
-	}
-
-	static String sha(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Path tempDir() {
