@@ -71,31 +71,46 @@ final class GiteaBlobs {
 				default -> "a " + type;
 			});
 		}
-		byte[] bytes;
-		if (entry.content() == null) {
-			// Over the server's blob limit Gitea gives no content: the raw endpoint has the bytes.
-			bytes = (entry.size() == 0) ? new byte[0] : raw(owner, repo, ref, path);
-		}
-		else {
-			try {
-				bytes = Base64.getMimeDecoder().decode(entry.content());
-			}
-			catch (IllegalArgumentException ex) {
-				throw http.failure("the content of " + path + " in " + owner + "/" + repo + " is not valid base64");
-			}
-		}
-		if (bytes.length != entry.size()) {
-			throw ListedPaths.cutShort(path, entry.size(), bytes.length);
-		}
-		return FileBytes.file(bytes);
+		return FileBytes.file(fileBytes(owner, repo, ref, path, entry).orElseThrow(() -> new ForgeException(path
+				+ " is listed as a file but reading it answered 404 for its raw content")));
 	}
 
-	private byte[] raw(String owner, String repo, String ref, String path) {
+	/**
+	 * A file entry's bytes: inline (base64), or read raw where Gitea left them out (over its blob limit);
+	 * empty when that raw read answers 404. Bytes short of the entry's size were cut on the way: unknown.
+	 */
+	Optional<byte[]> fileBytes(String owner, String repo, String ref, String path, Content entry) {
+		if (entry.content() == null) {
+			if (entry.size() == 0) {
+				return Optional.of(new byte[0]);
+			}
+			return raw(owner, repo, ref, path).map((bytes) -> complete(path, entry.size(), bytes));
+		}
+		try {
+			return Optional.of(complete(path, entry.size(), Base64.getMimeDecoder().decode(entry.content())));
+		}
+		catch (IllegalArgumentException ex) {
+			throw http.failure("the content of " + path + " in " + owner + "/" + repo + " is not valid base64");
+		}
+	}
+
+	/** The raw bytes at {@code path}, whatever the entry is (a link's own text for a link); empty on a 404. */
+	Optional<byte[]> raw(String owner, String repo, String ref, String path) {
 		URI uri = urls.api("repos", owner, repo, "raw").filePath(path).query("ref", ref).build();
 		ForgeResponse response = http.get(uri);
+		if (response.isNotFound()) {
+			return Optional.empty();
+		}
 		if (!response.isSuccess()) {
 			throw http.statusError(response);
 		}
-		return response.body();
+		return Optional.of(response.body());
+	}
+
+	private static byte[] complete(String path, long size, byte[] bytes) {
+		if (bytes.length != size) {
+			throw ListedPaths.cutShort(path, size, bytes.length);
+		}
+		return bytes;
 	}
 }

@@ -2,7 +2,6 @@ package ai.molecule.drift.forge;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,43 +140,17 @@ final class GiteaFileReader {
 		}
 		if ("symlink".equals(entry.type())) {
 			// Gitea's target holds a link's text up to 1024 bytes; its raw endpoint serves all of it.
-			String target = entry.linkText().orElseGet(() -> raw(owner, repo, ref, path, -1).text());
+			String target = entry.linkText()
+				.orElseGet(() -> blobs.raw(owner, repo, ref, path).map(GiteaFileReader::utf8).orElse(null));
 			return RepoLinks.follow(path, target, hops, (to, deeper) -> single(owner, repo, ref, to, deeper));
 		}
-		if (entry.content() == null) {
-			if (entry.size() == 0) {
-				return PathRead.file("");
-			}
-			return raw(owner, repo, ref, path, entry.size());
-		}
-		byte[] bytes;
-		try {
-			bytes = Base64.getMimeDecoder().decode(entry.content());
-		}
-		catch (IllegalArgumentException ex) {
-			throw http.failure("the content of " + path + " in " + owner + "/" + repo + " is not valid base64");
-		}
-		return complete(path, entry.size(), bytes);
+		return blobs.fileBytes(owner, repo, ref, path, entry)
+			.map((bytes) -> PathRead.file(utf8(bytes)))
+			.orElseGet(() -> PathRead.absent("404 for its raw content"));
 	}
 
-	private PathRead raw(String owner, String repo, String ref, String path, long size) {
-		URI uri = urls.api("repos", owner, repo, "raw").filePath(path).query("ref", ref).build();
-		ForgeResponse response = http.get(uri);
-		if (response.isNotFound()) {
-			return PathRead.absent("404 for its raw content");
-		}
-		if (!response.isSuccess()) {
-			throw http.statusError(response);
-		}
-		return complete(path, size, response.body());
-	}
-
-	/** The file's text, when as many bytes arrived as its size says ({@code size} below 0: unknown). */
-	private static PathRead complete(String path, long size, byte[] bytes) {
-		if (size >= 0 && bytes.length != size) {
-			throw ListedPaths.cutShort(path, size, bytes.length);
-		}
-		return PathRead.file(new String(bytes, StandardCharsets.UTF_8));
+	private static String utf8(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	/** The branch to read; none (the server's default) when the listing gave none. */
