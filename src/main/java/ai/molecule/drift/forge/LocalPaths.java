@@ -103,13 +103,7 @@ final class LocalPaths {
 				return Files.isDirectory(real) ? PathRead.directory("a directory") : PathRead.absent("no regular file");
 			}
 			try (InputStream in = Files.newInputStream(real)) {
-				// One byte more than the cap tells a file at the cap from a bigger one, without reading it all.
-				byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-				if (bytes.length > MAX_FILE_BYTES) {
-					throw new ForgeException(path + " of local repository " + repo + " is larger than "
-							+ (MAX_FILE_BYTES >> 20) + " MiB: reading it would cut it short, so its content is unknown");
-				}
-				return PathRead.file(new String(bytes, StandardCharsets.UTF_8));
+				return PathRead.file(new String(readCapped(in, repo, path), StandardCharsets.UTF_8));
 			}
 		}
 		catch (IOException ex) {
@@ -140,16 +134,22 @@ final class LocalPaths {
 			return FileBytes.notAFile(Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "a directory" : "no regular file");
 		}
 		try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-			byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-			if (bytes.length > MAX_FILE_BYTES) {
-				throw new ForgeException(path + " of local repository " + repo + " is larger than "
-						+ (MAX_FILE_BYTES >> 20) + " MiB: reading it would cut it short, so its content is unknown");
-			}
-			return FileBytes.file(bytes);
+			return FileBytes.file(readCapped(in, repo, path));
 		}
 		catch (IOException ex) {
 			throw new ForgeException("cannot read " + path + " of local repository " + repo + ": " + ex, ex);
 		}
+	}
+
+	/** A file's bytes up to {@link #MAX_FILE_BYTES}; a bigger file would be cut, so it is unknown. */
+	private static byte[] readCapped(InputStream in, String repo, String path) throws IOException {
+		// One byte more than the cap tells a file at the cap from a bigger one, without reading it all.
+		byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+		if (bytes.length > MAX_FILE_BYTES) {
+			throw new ForgeException(path + " of local repository " + repo + " is larger than "
+					+ (MAX_FILE_BYTES >> 20) + " MiB: reading it would cut it short, so its content is unknown");
+		}
+		return bytes;
 	}
 
 	/** The entries at the root of the repository folder, by name, without git's and our bookkeeping. */
