@@ -176,15 +176,22 @@ final class PolicyReader {
 			return null;
 		}
 		Node node = entry.value();
-		String text = PolicyNodes.text(node);
-		// The tag check rejects "10" in quotes: a number written as text is probably a templating slip.
-		if (text != null && Tag.INT.equals(node.getTag()) && DIGITS.matcher(text).matches()) {
-			return Integer.valueOf(text);
+		Integer releases = wholeNumber(node);
+		if (releases != null) {
+			return releases;
 		}
 		String quoted = node instanceof ScalarNode scalar && !scalar.isPlain() ? " (quoted, so it is text)" : "";
 		nodes.report(node, "max-lag-releases: must be a whole number of releases, 0 or more (leave it out for "
 				+ "no limit), not " + PolicyNodes.describe(node) + quoted);
 		return null;
+	}
+
+	/** A plain whole number, 0 or more; {@code null} for anything else. */
+	private static Integer wholeNumber(Node node) {
+		String text = PolicyNodes.text(node);
+		// The tag check rejects "10" in quotes: a number written as text is probably a templating slip.
+		return (text != null && Tag.INT.equals(node.getTag()) && DIGITS.matcher(text).matches()) ? Integer.valueOf(text)
+				: null;
 	}
 
 	private Set<FindingCode> failOn(Entry entry) {
@@ -226,10 +233,9 @@ final class PolicyReader {
 		int maxStep = Policy.Propose.DEFAULTS.maxStep();
 		Entry step = entries.get("max-step");
 		if (step != null) {
-			String text = PolicyNodes.text(step.value());
-			if (text != null && Tag.INT.equals(step.value().getTag()) && DIGITS.matcher(text).matches()
-					&& Integer.parseInt(text) >= 1) {
-				maxStep = Integer.parseInt(text);
+			Integer steps = wholeNumber(step.value());
+			if (steps != null && steps >= 1) {
+				maxStep = steps;
 			}
 			else {
 				nodes.report(step.value(), "propose.max-step: must be a whole number of releases, 1 or more, not "
